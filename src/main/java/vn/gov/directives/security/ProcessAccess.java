@@ -1,0 +1,14 @@
+package vn.gov.directives.security;
+
+/**
+ * Who may see a process instance's documents and reminders.
+ * CONTRACT STUB: the security capability replaces this with the real implementation.
+ */
+public interface ProcessAccess {
+
+  /**
+   * True when the user is an admin, may read the instance's history (Cockpit rights), started it, or took part in
+   * it or in one of its sub-processes (assignee or candidate of one of its tasks).
+   */
+  boolean canView(String userId, java.util.List<String> groupIds, String processInstanceId);
+}
