@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Issues administrative documents (Decree 30 layout, DOCX + PDF) and keeps them.
- * CONTRACT STUB: the document capability replaces this with the real implementation.
+ * Implemented by {@link DefaultDocumentService} (bean "documentService"); templates are YAML files under
+ * {@code templates/documents/} (see the README there).
  */
 public interface DocumentService {
 
@@ -16,4 +17,14 @@ public interface DocumentService {
   List<IssuedDocument> listForProcessInstance(String processInstanceId);
 
   Optional<IssuedDocument> find(String documentId);
+
+  /** One stored file (DOCX or PDF) of a document; empty for an unknown id. */
+  default Optional<DocumentFile> file(String documentId, DocumentFormat format) {
+    return Optional.empty();
+  }
+
+  /** The formats stored for a document, e.g. [DOCX, PDF]; empty for an unknown id. */
+  default List<DocumentFormat> formats(String documentId) {
+    return List.of();
+  }
 }

@@ -73,12 +73,39 @@ public final class PdfRenderer {
       font(builder, Face.BOLD, 700, FontStyle.NORMAL);
       font(builder, Face.ITALIC, 400, FontStyle.ITALIC);
       font(builder, Face.BOLD_ITALIC, 700, FontStyle.ITALIC);
+      builder.useUnicodeLineBreaker(new NumberKeepingLineBreaker());
       builder.withHtmlContent(html, null);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The default breaker treats text as URLs and breaks at slashes ("01" / "/TTr-STTTT"). Document numbers, dates
+   * and the closing "./." must never break there, so only breaks the plain line rules allow and that do not touch a
+   * slash are used.
+   */
+  static final class NumberKeepingLineBreaker implements com.openhtmltopdf.extend.FSTextBreaker {
+    private final java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(DocumentComposer.VIETNAMESE);
+    private String text = "";
+
+    @Override
+    public void setText(String newText) {
+      text = newText;
+      lines.setText(newText);
+    }
+
+    @Override
+    public int next() {
+      int position = lines.next();
+      while (position != java.text.BreakIterator.DONE && position > 0 && position < text.length()
+          && (text.charAt(position - 1) == '/' || text.charAt(position) == '/')) {
+        position = lines.next();
+      }
+      return position;
     }
   }
 
@@ -235,20 +262,9 @@ public final class PdfRenderer {
 
   /** Escaped text with line breaks. */
   private static String text(String value) {
-    StringBuilder out = new StringBuilder();
-    java.util.regex.Matcher m = UNBREAKABLE.matcher(value);
-    int last = 0;
-    while (m.find()) {
-      out.append(esc(value.substring(last, m.start()))).append("<span style=\"white-space: nowrap\">")
-          .append(esc(m.group())).append("</span>");
-      last = m.end();
-    }
-    out.append(esc(value.substring(last)));
-    return out.toString().replace("\n", "<br/>");
+    return esc(value).replace("\n", "<br/>");
   }
 
-  /** Words with a slash ("01/TTr-STTTT", "ký./.") never break at the slash, as in the DOCX. */
-  private static final java.util.regex.Pattern UNBREAKABLE = java.util.regex.Pattern.compile("[^\\s]*/[^\\s]*");
 
   static String esc(String value) {
     StringBuilder out = new StringBuilder(value.length() + 16);

@@ -1,0 +1,84 @@
+package vn.gov.directives.document;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gov.directives.calendar.VietnamTime;
+
+/** The document tables, through the application's DataSource (the one the Camunda engine uses too). */
+public class DocumentStore {
+
+  private static final String COLUMNS = "id, process_instance_id, type, number, title, issued_on";
+
+  private final JdbcTemplate jdbc;
+
+  public DocumentStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** What is stored with a document besides its listing fields. */
+  record Registration(String template, String issuingAgency, String series, Integer year, Integer serial,
+      String symbol) {}
+
+  void insert(IssuedDocument document, Registration registration, List<DocumentFile> files) {
+    jdbc.update("INSERT INTO document (id, process_instance_id, type, template, issuing_agency, register_series, "
+            + "register_year, serial, number, symbol, title, issued_on, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        document.id(), document.processInstanceId(), document.type(), registration.template(),
+        registration.issuingAgency(), registration.series(), registration.year(), registration.serial(),
+        document.number(), registration.symbol(), document.title(), document.issuedOn(),
+        OffsetDateTime.ofInstant(VietnamTime.now(), VietnamTime.ZONE));
+    for (DocumentFile file : files) {
+      jdbc.update("INSERT INTO document_file (document_id, format, file_name, content_type, content) VALUES (?, ?, ?, ?, ?)",
+          file.documentId(), file.format().extension(), file.fileName(), file.format().contentType(), file.content());
+    }
+  }
+
+  Optional<IssuedDocument> find(String id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM document WHERE id = ?", DocumentStore::document, id).stream()
+        .findFirst();
+  }
+
+  /** Documents of the given instances, oldest first (issue date, then creation). */
+  List<IssuedDocument> findByProcessInstances(Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    List<IssuedDocument> result = new ArrayList<>();
+    List<String> ids = new ArrayList<>(processInstanceIds);
+    // Chunks keep the IN list within every database's limits.
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      result.addAll(jdbc.query("SELECT " + COLUMNS + ", created_at FROM document WHERE process_instance_id IN ("
+          + marks + ") ORDER BY issued_on, created_at, id", DocumentStore::document, chunk.toArray()));
+    }
+    if (ids.size() > 500) {
+      result.sort(java.util.Comparator.comparing(IssuedDocument::issuedOn));
+    }
+    return result;
+  }
+
+  Optional<DocumentFile> file(String id, DocumentFormat format) {
+    return jdbc.query("SELECT document_id, file_name, content FROM document_file WHERE document_id = ? AND format = ?",
+        (rs, row) -> new DocumentFile(rs.getString("document_id"), format, rs.getString("file_name"),
+            rs.getBytes("content")), id, format.extension()).stream().findFirst();
+  }
+
+  List<DocumentFormat> formats(String id) {
+    return jdbc.query("SELECT format FROM document_file WHERE document_id = ? ORDER BY format",
+        (rs, row) -> DocumentFormat.fromExtension(rs.getString(1)).orElseThrow(), id);
+  }
+
+  private static IssuedDocument document(ResultSet rs, int row) throws SQLException {
+    return new IssuedDocument(rs.getString("id"), rs.getString("process_instance_id"), rs.getString("type"),
+        rs.getString("number"), rs.getString("title"), rs.getObject("issued_on", LocalDate.class));
+  }
+}
