@@ -1,0 +1,120 @@
+package vn.gov.directives.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.gov.directives.organization.OrganizationDirectory;
+import vn.gov.directives.security.ProcessAccess;
+
+/** The REST API on the real application (engine, Flyway, H2), with the organisation and access rules mocked. */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:document-api;MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    // the shared application.yaml leaves the admin id and filter name empty, which the starter rejects at start-up
+    "camunda.bpm.admin-user.id=demo", "camunda.bpm.admin-user.password=demo", "camunda.bpm.filter.create=Tất cả"})
+@AutoConfigureMockMvc
+class DocumentControllerTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired DocumentService documents;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @MockitoBean OrganizationDirectory organization;
+  @MockitoBean ProcessAccess access;
+
+  @AfterEach
+  void logout() {
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void listsAndDownloadsTheDocumentsOfAnInstanceAndItsSubProcessForAllowedUsersOnly() throws Exception {
+    when(organization.agency(eq("STTTT"), any())).thenReturn(DocumentFixtures.STTTT);
+    BpmnModelInstance child = Bpmn.createExecutableProcess("documentTestChild").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("work").endEvent().done();
+    BpmnModelInstance parent = Bpmn.createExecutableProcess("documentTestParent").camundaHistoryTimeToLive(1)
+        .startEvent().callActivity("call").calledElement("documentTestChild").endEvent().done();
+    repository.createDeployment().addModelInstance("child.bpmn", child).addModelInstance("parent.bpmn", parent).deploy();
+    ProcessInstance root = runtime.startProcessInstanceByKey("documentTestParent");
+    String sub = runtime.createProcessInstanceQuery().superProcessInstanceId(root.getId()).singleResult().getId();
+
+    IssuedDocument report = documents.issue(new DocumentRequest(root.getId(), "bao-cao-ket-qua-ra-soat", "STTTT",
+        false, LocalDate.of(2019, 1, 4), DocumentFixtures.baoCao()));
+    IssuedDocument submission = documents.issue(new DocumentRequest(sub, "to-trinh-ke-hoach", "STTTT", true,
+        LocalDate.of(2019, 1, 5), DocumentFixtures.toTrinh()));
+
+    // nobody logged in
+    mvc.perform(get("/api/documents").param("processInstanceId", root.getId()))
+        .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").exists());
+    mvc.perform(get("/api/documents/" + submission.id() + "/pdf")).andExpect(status().isUnauthorized());
+
+    // a user who does not work on the process
+    identity.setAuthentication("outsider", List.of("SNV-chuyen-vien"));
+    when(access.canView(eq("outsider"), anyList(), any())).thenReturn(false);
+    mvc.perform(get("/api/documents").param("processInstanceId", root.getId()))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("không có quyền")));
+    mvc.perform(get("/api/documents/" + submission.id() + "/pdf")).andExpect(status().isForbidden());
+
+    // a specialist of the root process: sees both, the sub-process's too
+    identity.setAuthentication("chuyenvien.stttt", List.of("STTTT-chuyen-vien"));
+    when(access.canView("chuyenvien.stttt", List.of("STTTT-chuyen-vien"), root.getId())).thenReturn(true);
+    mvc.perform(get("/api/documents").param("processInstanceId", root.getId()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(2))
+        .andExpect(jsonPath("$[0].id").value(report.id()))
+        .andExpect(jsonPath("$[0].number").doesNotExist())
+        .andExpect(jsonPath("$[1].number").value("01/TTr-STTTT"))
+        .andExpect(jsonPath("$[1].type").value("TO_TRINH"))
+        .andExpect(jsonPath("$[1].issuedOn").value("2019-01-05"))
+        .andExpect(jsonPath("$[1].title").value("Tờ trình về việc đề nghị phê duyệt " + DocumentFixtures.PLAN_TITLE))
+        .andExpect(jsonPath("$[1].files[0].format").value("docx"))
+        .andExpect(jsonPath("$[1].files[1].url").value("/api/documents/" + submission.id() + "/pdf"));
+
+    byte[] expected = documents.file(submission.id(), DocumentFormat.PDF).orElseThrow().content();
+    MvcResult pdf = mvc.perform(get("/api/documents/" + submission.id() + "/pdf"))
+        .andExpect(status().isOk())
+        // server.servlet.encoding.force in application.yaml appends ";charset=UTF-8" even to binary responses
+        .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/pdf")))
+        .andExpect(header().string("Content-Disposition", "attachment; filename=\"To trinh 01-TTr-STTTT.pdf\"; "
+            + "filename*=UTF-8''T%E1%BB%9D%20tr%C3%ACnh%2001-TTr-STTTT.pdf"))
+        .andReturn();
+    assertThat(pdf.getResponse().getContentAsByteArray()).isEqualTo(expected);
+    MvcResult docx = mvc.perform(get("/api/documents/" + submission.id() + "/docx"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith(DocumentFormat.DOCX.contentType())))
+        .andReturn();
+    assertThat(DocumentFiles.docxText(docx.getResponse().getContentAsByteArray())).contains("Số: 01/TTr-STTTT");
+
+    // unknown id, unknown format, path-looking ids: not found, never a file read
+    mvc.perform(get("/api/documents/" + java.util.UUID.randomUUID() + "/pdf")).andExpect(status().isNotFound());
+    mvc.perform(get("/api/documents/" + submission.id() + "/exe")).andExpect(status().isNotFound());
+    mvc.perform(get("/api/documents/..%2F..%2Fetc%2Fpasswd/pdf"))
+        .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(400, 404));
+    mvc.perform(get("/api/documents/etc.passwd/pdf")).andExpect(status().isNotFound());
+  }
+}
