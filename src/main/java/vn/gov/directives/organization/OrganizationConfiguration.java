@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Loads the organisation once at start-up; an invalid file stops the application with the list of problems. */
 @Configuration
@@ -14,6 +16,12 @@ import org.springframework.context.annotation.Configuration;
 public class OrganizationConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganizationConfiguration.class);
+
+  /** The prod profile refuses app.organization.demo-users=true before anything else starts. */
+  @Bean
+  public static BeanFactoryPostProcessor refuseDemoUsersFlagInProduction(Environment environment) {
+    return ProductionGuard.refuseDemoUsersFlag(environment);
+  }
 
   /** Named {@code organization}: BPMN expressions say {@code ${organization.specialists(surveyAgency)}}. */
   @Bean(name = "organization")

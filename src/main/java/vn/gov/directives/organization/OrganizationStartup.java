@@ -1,13 +1,11 @@
 package vn.gov.directives.organization;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import vn.gov.directives.organization.OrganizationConfiguration.DemoUserList;
 
@@ -19,8 +17,6 @@ import vn.gov.directives.organization.OrganizationConfiguration.DemoUserList;
 public class OrganizationStartup implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganizationStartup.class);
-
-  public static final String PROD_PROFILE = "prod";
 
   private final ProcessEngine engine;
   private final ConfiguredOrganization organization;
@@ -39,8 +35,8 @@ public class OrganizationStartup implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    if (environment.acceptsProfiles(Profiles.of(PROD_PROFILE))) {
-      refuseDemoUsersInProduction();
+    if (ProductionGuard.isProduction(environment)) {
+      ProductionGuard.refuseExistingDemoUsers(engine.getIdentityService(), demoUsers.users());
     }
     SyncReport report = synchronize();
     LOG.info("Organisation synchronised with Camunda: {}", report);
@@ -61,18 +57,4 @@ public class OrganizationStartup implements SmartInitializingSingleton {
     return report;
   }
 
-  private void refuseDemoUsersInProduction() {
-    if (properties.demoUsers()) {
-      throw new IllegalStateException("Hồ sơ 'prod' không được tạo người dùng demo: tắt app.organization.demo-users "
-          + "(the prod profile refuses to start with app.organization.demo-users=true)");
-    }
-    List<String> present = demoUsers.users().stream().map(DemoUser::id)
-        .filter(id -> engine.getIdentityService().createUserQuery().userId(id).count() > 0)
-        .toList();
-    if (!present.isEmpty()) {
-      throw new IllegalStateException("Hồ sơ 'prod' từ chối khởi động: cơ sở dữ liệu còn người dùng demo " + present
-          + " (mật khẩu 'demo'); hãy xóa họ trong Camunda Admin (the prod profile refuses to start while demo users "
-          + "exist in the database)");
-    }
-  }
 }
