@@ -8,12 +8,13 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.gov.directives.calendar.HolidayWorkingCalendar;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.calendar.WorkingCalendar;
 
 class ReminderScheduleTest {
 
-  private final WorkingCalendar calendar = new Holidays2019Calendar();
+  private final WorkingCalendar calendar = HolidayWorkingCalendar.bundled();
   private final ReminderSchedule schedule = new ReminderSchedule(calendar, LocalTime.of(7, 30), List.of(3, 1), 1);
 
   private static Instant vn(int year, int month, int day, int hour, int minute, int second) {
