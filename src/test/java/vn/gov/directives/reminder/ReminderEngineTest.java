@@ -24,6 +24,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.calendar.WorkingCalendar;
 import vn.gov.directives.organization.Agency;
@@ -204,9 +207,8 @@ class ReminderEngineTest {
         .contains("Được giao cho: Chuyên viên Sở TT&TT");
 
     // what was recorded, as the API returns it
-    identityService.setAuthentication("rem-cv1", List.of("STTTT-chuyen-vien"));
     when(processAccess.canView(eq("rem-cv1"), anyList(), eq(pi))).thenReturn(true);
-    mockMvc.perform(get("/api/reminders").param("processInstanceId", pi))
+    mockMvc.perform(asUser("rem-cv1", get("/api/reminders").param("processInstanceId", pi)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$", hasSize(5)))
         .andExpect(jsonPath("$[*].status", everyItem(is("SENT"))))
@@ -293,19 +295,18 @@ class ReminderEngineTest {
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.error", containsString("đăng nhập")));
 
-    identityService.setAuthentication("rem-cv2", List.of("STTTT-chuyen-vien"));
     when(processAccess.canView(any(), anyList(), any())).thenReturn(false);
-    mockMvc.perform(get("/api/reminders").param("processInstanceId", pi))
+    mockMvc.perform(asUser("rem-cv2", get("/api/reminders").param("processInstanceId", pi)))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.error", containsString("không có quyền")));
 
     when(processAccess.canView(eq("rem-cv2"), anyList(), any())).thenReturn(true);
-    mockMvc.perform(get("/api/reminders").param("processInstanceId", "no-such-instance"))
+    mockMvc.perform(asUser("rem-cv2", get("/api/reminders").param("processInstanceId", "no-such-instance")))
         .andExpect(status().isNotFound());
-    mockMvc.perform(get("/api/reminders"))
+    mockMvc.perform(asUser("rem-cv2", get("/api/reminders")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error", containsString("processInstanceId")));
-    mockMvc.perform(get("/api/reminders").param("processInstanceId", pi))
+    mockMvc.perform(asUser("rem-cv2", get("/api/reminders").param("processInstanceId", pi)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$", hasSize(0)));
   }
@@ -360,6 +361,16 @@ class ReminderEngineTest {
     ZonedDateTime local = at.atZone(VietnamTime.ZONE);
     assertThat(local.toLocalTime()).as("time of %s", local).isEqualTo(LocalTime.of(7, 30));
     assertThat(workingCalendar.isWorkingDay(local.toLocalDate())).as("%s is a working day", local).isTrue();
+  }
+
+  /**
+   * The user both as the engine's current authentication (no /api filter) and as HTTP Basic credentials (the
+   * security capability's /api filter authenticates from them and sets the same authentication).
+   */
+  private MockHttpServletRequestBuilder asUser(String userId, MockHttpServletRequestBuilder request) {
+    identityService.setAuthentication(userId, List.of("STTTT-chuyen-vien"));
+    String credentials = Base64.getEncoder().encodeToString((userId + ":secret").getBytes(StandardCharsets.UTF_8));
+    return request.header("Authorization", "Basic " + credentials);
   }
 
   private String startPlan(String businessKey) {
