@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * Working days of Vietnamese state agencies, from yearly holiday data (days off, make-up working Saturdays).
- * CONTRACT STUB: the calendar capability replaces this with the real implementation.
+ * Implemented by {@link HolidayWorkingCalendar} (bean {@code workingCalendar}); every method throws
+ * {@link MissingHolidayDataException} for a day whose year has no data.
  */
 public interface WorkingCalendar {
 

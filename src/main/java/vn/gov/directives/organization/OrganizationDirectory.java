@@ -2,11 +2,12 @@ package vn.gov.directives.organization;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The organisation as configured (YAML), exposed to BPMN expressions as {@code organization}.
- * CONTRACT STUB: the organization capability replaces this with the real implementation.
+ * The organisation as configured (YAML), exposed to BPMN expressions as {@code organization}, e.g.
+ * {@code ${organization.specialists(surveyAgency)}}. Implemented by {@link ConfiguredOrganization}.
  */
 public interface OrganizationDirectory {
 
@@ -16,7 +17,23 @@ public interface OrganizationDirectory {
   /** The agency in the form it had on a day (a 2018 document renders with 2018 names). */
   Agency agency(String code, LocalDate on);
 
+  /** True when the code is configured at all (in any period). */
   boolean exists(String code);
+
+  /** True when an entry of the code is valid on the day. */
+  boolean existsOn(String code, LocalDate on);
+
+  /** Every configured code (any period), in configuration order. */
+  List<String> codes();
+
+  /** Every agency valid on the day, in configuration order. */
+  List<Agency> agencies(LocalDate on);
+
+  /** The province (name, default place name). */
+  Province province();
+
+  /** The agency block of a document header dated {@code on}: governing line and bold name lines. */
+  AgencyHeader header(String code, LocalDate on);
 
   /** Every DEPARTMENT and DISTRICT valid on the day, departments first, in configuration order. */
   List<Agency> departmentsAndDistricts(LocalDate on);
@@ -50,4 +67,18 @@ public interface OrganizationDirectory {
 
   /** Code of the committee's office that reviews submissions and tracks assignments (VPUBND). */
   String reviewOffice();
+
+  /** The committee leader who decides IT submissions (Phó Chủ tịch in charge of IT); always has a user id. */
+  Leader itLeader();
+
+  /** Camunda user id of {@link #itLeader()}, for BPMN: {@code camunda:assignee="${organization.itLeaderUserId()}"}. */
+  default String itLeaderUserId() {
+    return itLeader().userId();
+  }
+
+  /** Process definition key → group ids allowed to start it (configuration {@code startPermissions}). */
+  Map<String, List<String>> startPermissions();
+
+  /** Every Camunda group of the agencies: one per configured code and {@link Role}, "UBND-chuyen-vien" ... */
+  List<String> agencyGroupIds();
 }

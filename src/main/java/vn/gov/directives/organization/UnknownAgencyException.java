@@ -10,6 +10,13 @@ public class UnknownAgencyException extends IllegalArgumentException {
     this.code = code;
   }
 
+  /** The code is configured but no entry of it is valid on that day (it did not exist yet, or no longer). */
+  public UnknownAgencyException(String code, java.time.LocalDate on) {
+    super("Cơ quan " + code + " không tồn tại vào ngày " + vn.gov.directives.calendar.VietnamTime.shortDate(on)
+        + " theo cấu hình tổ chức (agency not valid on that day)");
+    this.code = code;
+  }
+
   public String code() {
     return code;
   }

@@ -1,8 +1,7 @@
 package vn.gov.directives.security;
 
 /**
- * Who may see a process instance's documents and reminders.
- * CONTRACT STUB: the security capability replaces this with the real implementation.
+ * Who may see a process instance's documents and reminders. Implemented by {@link HistoricProcessAccess}.
  */
 public interface ProcessAccess {
 
@@ -11,4 +10,8 @@ public interface ProcessAccess {
    * it or in one of its sub-processes (assignee or candidate of one of its tasks).
    */
   boolean canView(String userId, java.util.List<String> groupIds, String processInstanceId);
+
+  default boolean canView(CurrentUser user, String processInstanceId) {
+    return canView(user.userId(), user.groupIds(), processInstanceId);
+  }
 }

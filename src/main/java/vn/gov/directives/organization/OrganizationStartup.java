@@ -1,0 +1,60 @@
+package vn.gov.directives.organization;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import vn.gov.directives.organization.OrganizationConfiguration.DemoUserList;
+
+/**
+ * At start-up, before the web server accepts requests: refuses demo users in production, then loads the
+ * organisation into Camunda (groups, demo users, filters, authorizations). Failing here stops the application.
+ */
+@Component
+public class OrganizationStartup implements SmartInitializingSingleton {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrganizationStartup.class);
+
+  private final ProcessEngine engine;
+  private final ConfiguredOrganization organization;
+  private final OrganizationProperties properties;
+  private final DemoUserList demoUsers;
+  private final Environment environment;
+
+  public OrganizationStartup(ProcessEngine engine, ConfiguredOrganization organization,
+      OrganizationProperties properties, DemoUserList demoUsers, Environment environment) {
+    this.engine = engine;
+    this.organization = organization;
+    this.properties = properties;
+    this.demoUsers = demoUsers;
+    this.environment = environment;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (ProductionGuard.isProduction(environment)) {
+      ProductionGuard.refuseExistingDemoUsers(engine.getIdentityService(), demoUsers.users());
+    }
+    SyncReport report = synchronize();
+    LOG.info("Organisation synchronised with Camunda: {}", report);
+  }
+
+  /** Idempotent: a second run on an up-to-date database returns an empty report. */
+  public SyncReport synchronize() {
+    SyncReport report = new SyncReport();
+    IdentitySynchronizer identity = new IdentitySynchronizer(engine.getIdentityService(), organization);
+    report.addAll(identity.synchronizeGroups());
+    if (properties.demoUsers()) {
+      report.addAll(identity.synchronizeUsers(demoUsers.users()));
+    }
+    Map<String, String> filterIds =
+        new TaskFilterSynchronizer(engine.getFilterService(), engine.getTaskService()).synchronize(report);
+    report.addAll(new AuthorizationSynchronizer(engine.getAuthorizationService(), organization)
+        .synchronize(filterIds.values()));
+    return report;
+  }
+
+}

@@ -1,0 +1,225 @@
+package vn.gov.directives.reminder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.gov.directives.organization.OrganizationDirectory;
+
+/**
+ * Job handler "deadline-reminder": works out who a due reminder is for and hands it to {@link ReminderDelivery}. A
+ * task that is gone or whose due date moved since the job was created gets nothing (a fresh schedule exists).
+ */
+public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfiguration> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeadlineReminderJobHandler.class);
+
+  private final ReminderDelivery delivery;
+  private final Supplier<OrganizationDirectory> organization;
+
+  public DeadlineReminderJobHandler(ReminderDelivery delivery, Supplier<OrganizationDirectory> organization) {
+    this.delivery = delivery;
+    this.organization = organization;
+  }
+
+  @Override
+  public String getType() {
+    return ReminderJobScheduler.JOB_HANDLER_TYPE;
+  }
+
+  @Override
+  public ReminderJobConfiguration newConfiguration(String canonicalString) {
+    return ReminderJobConfiguration.parse(canonicalString);
+  }
+
+  @Override
+  public void onDelete(ReminderJobConfiguration configuration, JobEntity jobEntity) {
+    // nothing kept outside the job
+  }
+
+  @Override
+  public void execute(ReminderJobConfiguration config, ExecutionEntity execution, CommandContext commandContext,
+      String tenantId) {
+    // The job executor has no user; a job run by an authenticated admin must not see less.
+    JobEntity job = commandContext.getCurrentJob();
+    Instant scheduledFor = job == null || job.getDuedate() == null ? null : job.getDuedate().toInstant();
+    ReminderNotice notice = commandContext.runWithoutAuthorization(() -> config.kind().aboutTask()
+        ? taskNotice(config, scheduledFor, commandContext)
+        : deadlineNotice(config, scheduledFor, commandContext));
+    if (notice != null) {
+      delivery.deliver(notice);
+    }
+  }
+
+  private ReminderNotice taskNotice(
+      ReminderJobConfiguration config, Instant scheduledFor, CommandContext commandContext) {
+    TaskEntity task = commandContext.getTaskManager().findTaskById(config.subjectId());
+    if (task == null || task.isDeleted()) {
+      LOG.debug("Task {} is gone: no {}", config.subjectId(), config.kind());
+      return null;
+    }
+    if (task.getDueDate() == null
+        || !ReminderSchedule.seconds(task.getDueDate().toInstant()).equals(config.deadline())) {
+      LOG.debug("Task {} is now due {}, not {}: stale {} skipped", task.getId(), task.getDueDate(),
+          config.deadline(), config.kind());
+      return null;
+    }
+    IdentityService identity = commandContext.getProcessEngineConfiguration().getIdentityService();
+    List<String> candidateGroups = new ArrayList<>();
+    List<String> candidateUsers = new ArrayList<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (link.getGroupId() != null) {
+        candidateGroups.add(link.getGroupId());
+      } else if (link.getUserId() != null) {
+        candidateUsers.add(link.getUserId());
+      }
+    }
+    String assignedTo = assignedTo(identity, task.getAssignee(), candidateUsers, candidateGroups);
+
+    Map<String, Recipient> recipients = new LinkedHashMap<>();
+    String audience;
+    if (config.kind() == ReminderKind.TASK_REMINDER) {
+      if (task.getAssignee() != null) {
+        addUser(identity, task.getAssignee(), recipients);
+      } else {
+        candidateUsers.forEach(user -> addUser(identity, user, recipients));
+        candidateGroups.forEach(group -> addMembers(identity, group, recipients));
+      }
+      audience = assignedTo;
+    } else {
+      OrganizationDirectory directory = organization.get();
+      Set<String> agencies = new LinkedHashSet<>();
+      candidateGroups.forEach(group -> directory.agencyOfGroup(group).ifPresent(agencies::add));
+      if (agencies.isEmpty() && task.getAssignee() != null) {
+        identity.createGroupQuery().groupMember(task.getAssignee()).list()
+            .forEach(group -> directory.agencyOfGroup(group.getId()).ifPresent(agencies::add));
+      }
+      String office = directory.reviewOffice();
+      agencies.forEach(agency -> addMembers(identity, directory.leaders(agency), recipients));
+      addMembers(identity, directory.specialists(office), recipients);
+      addMembers(identity, directory.leaders(office), recipients);
+      List<String> parts = new ArrayList<>();
+      agencies.stream().filter(agency -> !agency.equals(office))
+          .forEach(agency -> parts.add("Lãnh đạo " + agencyName(directory, agency)));
+      parts.add(agencyName(directory, office));
+      audience = String.join("; ", parts);
+    }
+    ExecutionEntity processInstance = task.getProcessInstance();
+    ProcessDefinitionEntity definition = task.getProcessDefinition();
+    return new ReminderNotice(
+        config.kind(), config.days(), config.deadline(), scheduledFor, task.getId(), task.getId(), task.getName(),
+        task.getProcessInstanceId(), processInstance.getRootProcessInstanceId(),
+        definition == null ? null : definition.getKey(), definition == null ? null : definition.getName(),
+        processInstance.getBusinessKey(), planTitle(processInstance), audience, assignedTo,
+        List.copyOf(recipients.values()));
+  }
+
+  private ReminderNotice deadlineNotice(
+      ReminderJobConfiguration config, Instant scheduledFor, CommandContext commandContext) {
+    ExecutionEntity processInstance = commandContext.getExecutionManager().findExecutionById(config.subjectId());
+    if (processInstance == null || processInstance.isEnded()) {
+      LOG.debug("Process instance {} has ended: no deadline reminder", config.subjectId());
+      return null;
+    }
+    Object planDeadline = processInstance.getVariable(DeadlineReminders.PLAN_DEADLINE);
+    if (planDeadline == null || !DeadlineReminders.planDeadline(planDeadline).equals(config.deadline())) {
+      LOG.debug("Plan deadline of {} is now {}: stale reminder skipped", config.subjectId(), planDeadline);
+      return null;
+    }
+    IdentityService identity = commandContext.getProcessEngineConfiguration().getIdentityService();
+    Map<String, Recipient> recipients = new LinkedHashMap<>();
+    Object leadAgency = processInstance.getVariable(DeadlineReminders.LEAD_AGENCY);
+    String audience;
+    if (leadAgency instanceof String agency && !agency.isBlank()) {
+      OrganizationDirectory directory = organization.get();
+      addMembers(identity, directory.specialists(agency), recipients);
+      audience = "Chuyên viên " + agencyName(directory, agency);
+    } else {
+      LOG.warn("Process instance {} has no {}: the plan deadline reminder has nobody to go to",
+          processInstance.getId(), DeadlineReminders.LEAD_AGENCY);
+      audience = "Chưa xác định cơ quan chủ trì (biến leadAgency trống)";
+    }
+    ProcessDefinitionEntity definition = processInstance.getProcessDefinition();
+    return new ReminderNotice(
+        config.kind(), config.days(), config.deadline(), scheduledFor, processInstance.getId(), null, null,
+        processInstance.getId(), processInstance.getRootProcessInstanceId(), definition.getKey(),
+        definition.getName(), processInstance.getBusinessKey(), planTitle(processInstance), audience, null,
+        List.copyOf(recipients.values()));
+  }
+
+  private static String planTitle(ExecutionEntity processInstance) {
+    return processInstance.getVariable("planTitle") instanceof String title && !title.isBlank() ? title : null;
+  }
+
+  private static String assignedTo(IdentityService identity, String assignee, Collection<String> users,
+      Collection<String> groups) {
+    if (assignee != null) {
+      return userName(identity, assignee);
+    }
+    List<String> names = new ArrayList<>();
+    groups.forEach(group -> names.add(groupName(identity, group)));
+    users.forEach(user -> names.add(userName(identity, user)));
+    return names.isEmpty() ? "Chưa giao cho ai" : String.join(", ", names);
+  }
+
+  private static void addUser(IdentityService identity, String userId, Map<String, Recipient> into) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    into.putIfAbsent(userId, user == null ? new Recipient(userId, userId, null) : recipient(user));
+  }
+
+  private static void addMembers(IdentityService identity, String groupId, Map<String, Recipient> into) {
+    identity.createUserQuery().memberOfGroup(groupId).list()
+        .forEach(user -> into.putIfAbsent(user.getId(), recipient(user)));
+  }
+
+  private static Recipient recipient(User user) {
+    return new Recipient(user.getId(), fullName(user), user.getEmail());
+  }
+
+  private static String fullName(User user) {
+    String name = (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), ""))
+        .trim();
+    return name.isEmpty() ? user.getId() : name;
+  }
+
+  private static String userName(IdentityService identity, String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return user == null ? userId : fullName(user);
+  }
+
+  private static String groupName(IdentityService identity, String groupId) {
+    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+    return group == null || group.getName() == null ? groupId : group.getName();
+  }
+
+  private static String agencyName(OrganizationDirectory directory, String code) {
+    try {
+      return Optional.ofNullable(directory.agency(code).name()).orElse(code);
+    } catch (RuntimeException unknown) {
+      return code;
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package vn.gov.directives.reminder;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.beans.factory.ObjectProvider;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.calendar.WorkingCalendar;
+
+/**
+ * Creates and deletes "deadline-reminder" jobs inside the engine's command, attached to the task's execution (or
+ * the process instance for the plan deadline) so that Cockpit shows them, the job executor retries them and they
+ * disappear with their execution.
+ */
+public class ReminderJobScheduler {
+
+  public static final String JOB_HANDLER_TYPE = "deadline-reminder";
+
+  private final ReminderSchedule schedule;
+
+  public ReminderJobScheduler(ReminderSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  /** Resolves the calendar bean only when first used: the calendar may itself need the engine. */
+  public static ReminderJobScheduler create(
+      ObjectProvider<WorkingCalendar> calendar, LocalTime reminderTime, ReminderProperties properties) {
+    WorkingCalendar lazy = new WorkingCalendar() {
+      @Override
+      public boolean isWorkingDay(LocalDate day) {
+        return calendar.getObject().isWorkingDay(day);
+      }
+
+      @Override
+      public LocalDate plusWorkingDays(LocalDate start, int n) {
+        return calendar.getObject().plusWorkingDays(start, n);
+      }
+
+      @Override
+      public LocalDate onOrNextWorkingDay(LocalDate day) {
+        return calendar.getObject().onOrNextWorkingDay(day);
+      }
+
+      @Override
+      public int workingDaysBetween(LocalDate from, LocalDate to) {
+        return calendar.getObject().workingDaysBetween(from, to);
+      }
+    };
+    return new ReminderJobScheduler(new ReminderSchedule(
+        lazy, reminderTime, properties.daysBefore(), properties.escalateDaysAfter()));
+  }
+
+  /**
+   * Brings the task's reminder jobs in line with its due date when the command ends, after every other listener
+   * (one may still set or move the due date in this command).
+   */
+  public void reconcileWhenCommandEnds(TaskEntity task) {
+    Context.getCommandContext().registerCommandContextListener(new CommandContextListener() {
+      @Override
+      public void onCommandContextClose(CommandContext commandContext) {
+        reconcile(task);
+      }
+
+      @Override
+      public void onCommandFailed(CommandContext commandContext, Throwable t) {
+        // the task's creation or change is rolled back: nothing to schedule
+      }
+    });
+  }
+
+  /** Keeps pending jobs whose deadline is the task's due date; otherwise replaces them with a fresh schedule. */
+  public void reconcile(TaskEntity task) {
+    if (isGone(task) || task.getExecution() == null) {
+      return;
+    }
+    List<JobEntity> pending = pendingJobs(task.getExecution(), config -> config.kind().aboutTask()
+        && config.subjectId().equals(task.getId()));
+    Date due = task.getDueDate();
+    if (due == null) {
+      pending.forEach(JobEntity::delete);
+      return;
+    }
+    Instant deadline = ReminderSchedule.seconds(due.toInstant());
+    if (!pending.isEmpty() && pending.stream().allMatch(job -> configOf(job).deadline().equals(deadline))) {
+      return;
+    }
+    // Reminders already sent for this very deadline are not sent again: the reminder log remembers them.
+    pending.forEach(JobEntity::delete);
+    for (PlannedReminder planned : schedule.forTask(deadline, VietnamTime.now())) {
+      insert(task.getExecution(), task.getTaskDefinitionKey(), ReminderJobConfiguration.of(task.getId(), planned),
+          planned.at());
+    }
+  }
+
+  /** Deletes the task's pending reminders (completed or deleted). */
+  public void cancel(TaskEntity task) {
+    if (task.getExecution() == null) {
+      return;
+    }
+    pendingJobs(task.getExecution(), config -> config.kind().aboutTask() && config.subjectId().equals(task.getId()))
+        .forEach(JobEntity::delete);
+  }
+
+  /** Schedules reminders before the process's plan deadline, unless already scheduled for that deadline. */
+  public void scheduleDeadline(ExecutionEntity processInstance, Instant deadline) {
+    Instant exact = ReminderSchedule.seconds(deadline);
+    List<JobEntity> pending = pendingJobs(processInstance,
+        config -> config.kind() == ReminderKind.DEADLINE_REMINDER);
+    if (!pending.isEmpty() && pending.stream().allMatch(job -> configOf(job).deadline().equals(exact))) {
+      return;
+    }
+    pending.forEach(JobEntity::delete);
+    for (PlannedReminder planned : schedule.forDeadline(exact, VietnamTime.now())) {
+      insert(processInstance, null, ReminderJobConfiguration.of(processInstance.getId(), planned), planned.at());
+    }
+  }
+
+  public ReminderSchedule schedule() {
+    return schedule;
+  }
+
+  private static boolean isGone(TaskEntity task) {
+    String state = task.getTaskState();
+    return task.isDeleted() || "Completed".equalsIgnoreCase(state) || "Deleted".equalsIgnoreCase(state);
+  }
+
+  private static List<JobEntity> pendingJobs(
+      ExecutionEntity execution, Predicate<ReminderJobConfiguration> matching) {
+    return execution.getJobs().stream()
+        .filter(job -> JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
+        .filter(job -> matching.test(configOf(job)))
+        .toList();
+  }
+
+  private static ReminderJobConfiguration configOf(JobEntity job) {
+    return ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw());
+  }
+
+  private static void insert(
+      ExecutionEntity execution, String activityId, ReminderJobConfiguration config, Instant at) {
+    // A message job with a due date: acquired by the job executor once due, retried on failure, listed in Cockpit.
+    MessageEntity job = new MessageEntity();
+    job.setJobHandlerType(JOB_HANDLER_TYPE);
+    job.setJobHandlerConfiguration(config);
+    job.setDuedate(Date.from(at));
+    job.setExecution(execution);
+    job.setActivityId(activityId);
+    job.setProcessDefinitionId(execution.getProcessDefinitionId());
+    job.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
+    job.setTenantId(execution.getTenantId());
+    // insert() also sets the deployment id from the execution, for a deployment-aware job executor
+    job.insert();
+  }
+}

@@ -1,0 +1,38 @@
+package vn.gov.directives.reminder;
+
+import java.util.List;
+
+/**
+ * A recorded reminder as {@code GET /api/reminders} returns it; instants are ISO 8601 with the Vietnam offset.
+ *
+ * @param sentAt when it went out (SENT) or was written to the log (LOGGED); null otherwise
+ * @param recordedAt when it was (last) claimed for sending
+ */
+public record ReminderView(
+    long id,
+    String kind,
+    int days,
+    String taskId,
+    String taskName,
+    String processInstanceId,
+    String audience,
+    List<Recipient> recipients,
+    String channel,
+    String deadline,
+    String scheduledFor,
+    String sentAt,
+    String recordedAt,
+    String status,
+    String note) {
+
+  static ReminderView of(ReminderRecord record) {
+    return new ReminderView(
+        record.id(), record.kind().name(), record.days(), record.taskId(), record.taskName(),
+        record.processInstanceId(), record.audience(), record.recipients(), record.channel().name(),
+        ReminderJobConfiguration.isoVietnam(record.deadline()),
+        ReminderJobConfiguration.isoVietnam(record.scheduledFor()),
+        ReminderJobConfiguration.isoVietnam(record.sentAt()),
+        ReminderJobConfiguration.isoVietnam(record.recordedAt()),
+        record.status().name(), record.note());
+  }
+}

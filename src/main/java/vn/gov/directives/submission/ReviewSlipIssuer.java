@@ -1,0 +1,66 @@
+package vn.gov.directives.submission;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.document.DocumentRequest;
+import vn.gov.directives.document.DocumentService;
+import vn.gov.directives.organization.Leader;
+import vn.gov.directives.organization.OrganizationDirectory;
+import vn.gov.directives.plan.DocumentLinks;
+import vn.gov.directives.security.SystemAccess;
+
+/** Generates Văn phòng UBND's Phiếu trình from the review opinion, for the leader who decides. */
+@Component("reviewSlipIssuer")
+public class ReviewSlipIssuer implements JavaDelegate {
+
+  private final DocumentService documents;
+  private final OrganizationDirectory organization;
+  private final IdentityService identityService;
+  private final DocumentLinks links;
+
+  public ReviewSlipIssuer(DocumentService documents, OrganizationDirectory organization,
+      IdentityService identityService, DocumentLinks links) {
+    this.documents = documents;
+    this.organization = organization;
+    this.identityService = identityService;
+    this.links = links;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("planTitle", text(execution, "dossierTitle"));
+    values.put("submissionNumber", text(execution, "submissionNumber"));
+    values.put("submissionDate", LocalDate.parse(text(execution, "submissionDate")));
+    values.put("submittingAgencyName", text(execution, "submittingAgencyName"));
+    values.put("reviewOpinion", text(execution, "reviewOpinion"));
+    values.put("proposal", text(execution, "reviewProposal"));
+    values.put("reviewerName", fullName(text(execution, "officeReviewerUserId")));
+    Leader leader = organization.leadersOf(organization.committee()).stream().filter(Leader::deputy).findFirst()
+        .orElseGet(() -> organization.leadersOf(organization.committee()).stream().findFirst().orElse(null));
+    values.put("leaderTitle", leader == null ? "Lãnh đạo UBND tỉnh" : leader.title() + " UBND tỉnh");
+    values.put("leaderName", leader == null ? "" : leader.name());
+    var slip = documents.issue(new DocumentRequest(execution.getProcessInstanceId(), "phieu-trinh",
+        organization.reviewOffice(), false, VietnamTime.today(), values));
+    execution.setVariable("reviewSlipDocumentId", slip.id());
+    links.refresh(execution);
+  }
+
+  private String fullName(String userId) {
+    User user = userId.isEmpty() ? null
+        : SystemAccess.call(() -> identityService.createUserQuery().userId(userId).singleResult());
+    return user == null ? userId : (user.getLastName() + " " + user.getFirstName()).strip();
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? "" : value.toString();
+  }
+}

@@ -1,0 +1,311 @@
+package vn.gov.directives.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.document.DocumentService;
+import vn.gov.directives.document.IssuedDocument;
+
+/**
+ * Every path of plan-approval (and of the submission-review it calls) on the real 2018–2019 calendar, with the
+ * real delegates, documents and organisation; the engine clock is moved, jobs are run by hand.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plan-approval;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE",
+    "camunda.bpm.job-execution.enabled=false",
+    "app.portal.publish-url="})
+@ActiveProfiles("demo")
+class PlanApprovalProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+  @Autowired DocumentService documentService;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    clock(LocalDate.of(2018, 12, 27), LocalTime.of(9, 0));
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void approvedFirstTime_silentAgencyRecorded_decisionIssued_notPublishedWithoutPortal() {
+    ProcessInstance plan = startPlan(Map.of());
+    List<Task> survey = taskService.createTaskQuery().processInstanceId(plan.getId())
+        .taskDefinitionKey("Task_ReportItStatus").list();
+    assertThat(survey).hasSize(3);
+    assertThat(survey).allSatisfy(task -> {
+      assertThat(task.getName()).isEqualTo("Báo cáo thực trạng ứng dụng CNTT");
+      assertThat(task.getDueDate()).isEqualTo(endOfDay(2019, 1, 8));
+    });
+    assertThat(candidateGroups(survey)).containsExactlyInAnyOrder("SYT-chuyen-vien", "SGDDT-chuyen-vien", "QUYNHON-chuyen-vien");
+
+    answerSurvey(plan, "SYT", "syt-cv");
+    answerSurvey(plan, "SGDDT", "sgddt-cv");
+    // Quy Nhơn never answers: at the end of the survey due date the survey closes without it
+    clock(LocalDate.of(2019, 1, 9), LocalTime.of(0, 0, 1));
+    runDueJobs();
+
+    assertThat(plan).isWaitingAt("Task_DraftPlan");
+    assertThat(runtimeService.getVariable(plan.getId(), "silentAgencies")).isEqualTo(List.of("QUYNHON"));
+    assertThat((String) runtimeService.getVariable(plan.getId(), "surveySummaryText")).contains("2/3").contains("Quy Nhơn");
+    Task drafting = onlyTask(plan, "Task_DraftPlan");
+    assertThat(drafting.getDueDate()).isEqualTo(endOfDay(2019, 1, 16)); // 5 working days after Wed 09/01/2019
+    assertThat(drafting.getName()).isEqualTo("Tổng hợp thực trạng và dự thảo Kế hoạch");
+
+    draftPlan(plan);
+    approveAsDirector(plan);
+    String submissionNumber = (String) runtimeService.getVariable(plan.getId(), "submissionNumber");
+    assertThat(submissionNumber).matches("\\d{2,}/TTr-STTTT");
+
+    reviewAsOffice("complete", null, "Hồ sơ đầy đủ, nội dung phù hợp Thông báo số 295/TB-UBND.");
+    decideAsLeader("approve", "Đồng ý.");
+
+    assertThat(plan).isEnded().hasPassed("Task_IssueDecision", "Task_RecordNotPublished")
+        .hasNotPassed("Task_PublishDecision");
+    List<IssuedDocument> documents = documentService.listForProcessInstance(plan.getId());
+    assertThat(documents).extracting(IssuedDocument::number).anyMatch(n -> n != null && n.matches("\\d{2,}/QĐ-UBND"));
+    assertThat(documents).extracting(IssuedDocument::number).contains(submissionNumber);
+    assertThat(documents).hasSizeGreaterThanOrEqualTo(5); // report, draft plan, Tờ trình, Phiếu trình, Quyết định
+    assertThat(historyVariable(plan, "publicationStatus")).contains("chưa cấu hình");
+  }
+
+  @Test
+  void directorReturnsDraft_specialistSeesComments_thenApproves() {
+    ProcessInstance plan = startPlanPastSurvey();
+    draftPlan(plan);
+    completeAs("stttt-ld", onlyTask(plan, "Task_ApproveDraft"),
+        Map.of("directorDecision", "return", "directorComments", "Bổ sung dự toán chi tiết theo từng nhiệm vụ."));
+    assertThat(plan).isWaitingAt("Task_DraftPlan");
+    assertThat((String) runtimeService.getVariable(plan.getId(), "returnComments"))
+        .contains("Lãnh đạo Sở trả lại dự thảo").contains("Bổ sung dự toán chi tiết");
+    draftPlan(plan);
+    approveAsDirector(plan);
+    assertThat(officeTask()).isNotNull();
+  }
+
+  @Test
+  void directorCannotReturnWithoutComments_taskStaysOpen() {
+    ProcessInstance plan = startPlanPastSurvey();
+    draftPlan(plan);
+    Task approval = onlyTask(plan, "Task_ApproveDraft");
+    assertThatThrownBy(() -> completeAs("stttt-ld", approval, Map.of("directorDecision", "return")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Ý kiến chỉ đạo");
+    assertThat(plan).isWaitingAt("Task_ApproveDraft");
+  }
+
+  @Test
+  void officeReturnsIncompleteDossier_backToDrafting() {
+    ProcessInstance plan = startPlanPastSurvey();
+    draftPlan(plan);
+    approveAsDirector(plan);
+    reviewAsOffice("return", "Thiếu bảng tổng hợp ý kiến của các sở, ngành.", null);
+    assertThat(plan).isWaitingAt("Task_DraftPlan");
+    assertThat((String) runtimeService.getVariable(plan.getId(), "returnComments"))
+        .contains("Văn phòng UBND tỉnh trả lại hồ sơ").contains("Thiếu bảng tổng hợp");
+  }
+
+  @Test
+  void leaderAsksForRevision_backToDrafting_thenApprovedWithNewSubmissionNumber() {
+    ProcessInstance plan = startPlanPastSurvey();
+    draftPlan(plan);
+    approveAsDirector(plan);
+    String first = (String) runtimeService.getVariable(plan.getId(), "submissionNumber");
+    reviewAsOffice("complete", null, "Đủ điều kiện trình.");
+    decideAsLeader("return", "Làm rõ nguồn kinh phí thực hiện.");
+    assertThat(plan).isWaitingAt("Task_DraftPlan");
+    assertThat((String) runtimeService.getVariable(plan.getId(), "returnComments")).contains("Làm rõ nguồn kinh phí");
+    draftPlan(plan);
+    approveAsDirector(plan);
+    String second = (String) runtimeService.getVariable(plan.getId(), "submissionNumber");
+    assertThat(second).isNotEqualTo(first);
+    reviewAsOffice("complete", null, "Đã tiếp thu ý kiến.");
+    decideAsLeader("approve", "Đồng ý.");
+    assertThat(plan).isEnded().hasPassed("Task_IssueDecision");
+  }
+
+  @Test
+  void leaderRejects_processEndsWithoutDecision() {
+    ProcessInstance plan = startPlanPastSurvey();
+    draftPlan(plan);
+    approveAsDirector(plan);
+    reviewAsOffice("complete", null, "Trình lãnh đạo xem xét.");
+    decideAsLeader("reject", "Chưa phù hợp với định hướng Chính quyền điện tử.");
+    assertThat(plan).isEnded().hasPassed("Task_NotifyRejection", "EndEvent_PlanRejected")
+        .hasNotPassed("Task_IssueDecision");
+  }
+
+  @Test
+  void unknownAgencyAndDeadlineBeforeNotice_refusedWhole_nothingStarted() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-approval").count();
+    assertThatThrownBy(() -> startPlan(Map.of("surveyAgencyCodes", "SYT, XYZ", "planDeadline", "2018-12-01")))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("XYZ")
+        .hasMessageContaining("không được trước ngày thông báo");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-approval").count()).isEqualTo(before);
+  }
+
+  @Test
+  void impossibleDateRefused() {
+    assertThatThrownBy(() -> startPlan(Map.of("surveyDueDate", "2019-02-30")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("2019-02-30");
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  private ProcessInstance startPlan(Map<String, Object> overrides) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("planTitle", "Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước tỉnh Bình Định năm 2019");
+    variables.put("planYear", 2019L);
+    variables.put("noticeNumber", "295/TB-UBND");
+    variables.put("noticeDate", "2018-12-26");
+    variables.put("planDeadline", "2019-01-25");
+    variables.put("legalBases", "Luật Công nghệ thông tin ngày 29 tháng 6 năm 2006\nThông báo số 295/TB-UBND ngày 26 tháng 12 năm 2018 của UBND tỉnh");
+    variables.put("surveyScope", "list");
+    variables.put("surveyAgencyCodes", "SYT, SGDDT, QUYNHON");
+    variables.put("surveyDueDate", "2019-01-08");
+    variables.putAll(overrides);
+    identityService.setAuthentication("stttt-cv", List.of("STTTT-chuyen-vien"));
+    try {
+      return runtimeService.startProcessInstanceByKey("plan-approval", variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private ProcessInstance startPlanPastSurvey() {
+    ProcessInstance plan = startPlan(Map.of("surveyAgencyCodes", "SYT"));
+    answerSurvey(plan, "SYT", "syt-cv");
+    assertThat(plan).isWaitingAt("Task_DraftPlan");
+    return plan;
+  }
+
+  private void answerSurvey(ProcessInstance plan, String agency, String user) {
+    Task task = taskService.createTaskQuery().processInstanceId(plan.getId()).taskCandidateGroup(agency + "-chuyen-vien")
+        .singleResult();
+    Map<String, Object> answer = new HashMap<>();
+    answer.put("computers", 120L);
+    answer.put("servers", 4L);
+    answer.put("network", "LAN 1 Gbps, Internet cáp quang 100 Mbps, kết nối mạng truyền số liệu chuyên dùng");
+    answer.put("itStaff", 2L);
+    answer.put("eOffice", "yes");
+    answer.put("signedShare", 65L);
+    answer.put("onlineServices", 12L);
+    answer.put("serviceQuality", "Hệ thống vận hành ổn định; đường truyền còn chậm vào giờ cao điểm.");
+    answer.put("proposals", "Đề nghị đầu tư thêm máy chủ dự phòng.");
+    completeAs(user, task, answer);
+    runDueJobs(); // asyncAfter of the survey task
+  }
+
+  private void draftPlan(ProcessInstance plan) {
+    completeAs("stttt-cv", onlyTask(plan, "Task_DraftPlan"), Map.of(
+        "planObjectives", "Nâng cao hiệu quả ứng dụng CNTT trong cơ quan nhà nước.",
+        "planTasks", "Hoàn thiện hạ tầng kỹ thuật.\nPhát triển dịch vụ công trực tuyến mức độ 3, 4.",
+        "planBudget", 12_500_000_000L,
+        "planSchedule", "Quý I/2019: triển khai; Quý IV/2019: sơ kết."));
+  }
+
+  private void approveAsDirector(ProcessInstance plan) {
+    completeAs("stttt-ld", onlyTask(plan, "Task_ApproveDraft"), Map.of("directorDecision", "approve"));
+  }
+
+  private Task officeTask() {
+    return taskService.createTaskQuery().processDefinitionKey("submission-review").taskDefinitionKey("Task_ReviewDossier")
+        .singleResult();
+  }
+
+  private void reviewAsOffice(String decision, String comments, String opinion) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("officeDecision", decision);
+    values.put("officeComments", comments);
+    values.put("reviewOpinion", opinion);
+    values.put("reviewProposal", "Đề nghị lãnh đạo UBND tỉnh xem xét, phê duyệt.");
+    completeAs("vpubnd-cv", officeTask(), values);
+  }
+
+  private void decideAsLeader(String decision, String comments) {
+    Task task = taskService.createTaskQuery().processDefinitionKey("submission-review")
+        .taskDefinitionKey("Task_DecideSubmission").singleResult();
+    completeAs("ubnd-ld", task, Map.of("leaderDecision", decision, "leaderComments", comments));
+  }
+
+  private void completeAs(String userId, Task task, Map<String, Object> variables) {
+    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(group -> group.getId()).toList());
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Task onlyTask(ProcessInstance plan, String key) {
+    return taskService.createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  private List<String> candidateGroups(List<Task> tasks) {
+    return tasks.stream().flatMap(task -> taskService.getIdentityLinksForTask(task.getId()).stream())
+        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+  }
+
+  /** Runs every job due now (engine clock), as the job executor would, until none is left. */
+  private void runDueJobs() {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = managementService.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private String historyVariable(ProcessInstance plan, String name) {
+    var variable = historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
+        .variableName(name).singleResult();
+    return variable == null ? null : (String) variable.getValue();
+  }
+
+  private static void clock(LocalDate day, LocalTime time) {
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, VietnamTime.ZONE).toInstant()));
+  }
+
+  private static Date endOfDay(int year, int month, int day) {
+    return VietnamTime.endOfDay(LocalDate.of(year, month, day));
+  }
+}

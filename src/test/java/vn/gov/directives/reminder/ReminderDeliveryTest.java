@@ -1,0 +1,190 @@
+package vn.gov.directives.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import vn.gov.directives.calendar.VietnamTime;
+
+/** Delivery against a real database schema (Flyway on H2) and a real SMTP server (GreenMail). */
+class ReminderDeliveryTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private static final Instant DUE = LocalDateTime.of(2019, 2, 1, 23, 59, 59).atZone(VietnamTime.ZONE).toInstant();
+  private static final Instant SENT_AT = LocalDateTime.of(2019, 1, 29, 7, 30).atZone(VietnamTime.ZONE).toInstant();
+
+  private ReminderLog reminderLog;
+  private JdbcTemplate jdbc;
+  private final List<ReminderSentEvent> events = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:reminders-" + UUID.randomUUID() + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
+    dataSource.setUser("sa");
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("product_schema_history")
+        .load().migrate();
+    jdbc = new JdbcTemplate(dataSource);
+    reminderLog = new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource));
+    ClockUtil.setCurrentTime(Date.from(SENT_AT));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private ReminderDelivery mailing(int port) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(port);
+    sender.setDefaultEncoding("UTF-8");
+    return new ReminderDelivery(reminderLog, sender, "theodoi-chidao@binhdinh.gov.vn", "http://localhost:8080",
+        event -> events.add((ReminderSentEvent) event));
+  }
+
+  private ReminderDelivery mailing() {
+    return mailing(greenMail.getSmtp().getPort());
+  }
+
+  private static ReminderNotice notice(List<Recipient> recipients) {
+    return new ReminderNotice(ReminderKind.TASK_REMINDER, 3, DUE, SENT_AT, "task-1", "task-1",
+        "Tổng hợp thực trạng và dự thảo Kế hoạch", "pi-1", "pi-1", "ke-hoach", "Xây dựng Kế hoạch ứng dụng CNTT",
+        "KH-2019", null, "Chuyên viên Sở Thông tin và Truyền thông", "Chuyên viên Sở Thông tin và Truyền thông",
+        recipients);
+  }
+
+  private static ReminderNotice notice() {
+    return notice(List.of(new Recipient("cv1", "Nguyễn Văn An", "an@stttt.gov.vn"),
+        new Recipient("cv2", "Trần Thị Bình", "binh@stttt.gov.vn"), new Recipient("cv3", "Lê Văn Cư", null)));
+  }
+
+  private ReminderRecord record() {
+    return reminderLog.find("task-1", ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
+  }
+
+  @Test
+  void sendsOneUtf8MailToEveryAddressAndRecordsIt() throws Exception {
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(2); // one copy per mailbox: an@ and binh@; cv3 has no address
+    MimeMessage mail = received[0];
+    assertThat(mail.getSubject()).isEqualTo(
+        "[Nhắc việc] Còn 3 ngày làm việc: Tổng hợp thực trạng và dự thảo Kế hoạch — hạn 01/02/2019");
+    assertThat(mail.getFrom()[0].toString()).isEqualTo("theodoi-chidao@binhdinh.gov.vn");
+    assertThat(mail.getMessageID()).isEqualTo(
+        "<reminder.task_reminder.task-1.3." + DUE.getEpochSecond() + "@localhost>");
+    assertThat(mail.getSentDate()).isEqualTo(Date.from(SENT_AT));
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("UTF-8");
+
+    ReminderRecord record = record();
+    assertThat(record.status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(record.channel()).isEqualTo(ReminderChannel.MAIL);
+    assertThat(record.sentAt()).isEqualTo(SENT_AT);
+    assertThat(record.deadline()).isEqualTo(DUE);
+    assertThat(record.recipients()).extracting(Recipient::userId).containsExactly("cv1", "cv2", "cv3");
+    assertThat(record.recipients().get(0).name()).isEqualTo("Nguyễn Văn An");
+    assertThat(record.taskName()).isEqualTo("Tổng hợp thực trạng và dự thảo Kế hoạch");
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void aSecondDeliveryOfTheSameReminderSendsNothing() {
+    mailing().deliver(notice());
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(record().attempts()).isEqualTo(1);
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void aFailedSendIsRecordedAndRetriedLater() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    assertThatThrownBy(() -> mailing(closedPort).deliver(notice()))
+        .isInstanceOf(ReminderDeliveryException.class)
+        .hasMessageContaining("Gửi thư nhắc việc thất bại");
+    assertThat(record().status()).isEqualTo(ReminderStatus.FAILED);
+    assertThat(record().note()).isNotBlank();
+
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(record().attempts()).isEqualTo(2);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void aReminderLeftSendingByACrashIsMarkedUncertainAndNotSent() {
+    // a crash between claiming and recording: the claim is committed, the outcome is not
+    ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
+    assertThat(claim).isInstanceOf(ReminderLog.Claim.Granted.class);
+
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
+
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(record().status()).isEqualTo(ReminderStatus.UNCERTAIN);
+    assertThat(record().note()).contains("không gửi lại");
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void withoutMailServerTheReminderIsLoggedAndRecordedWithChannelLog() {
+    ReminderDelivery logOnly = new ReminderDelivery(reminderLog, null, "x@y", "http://localhost:8080", event -> events.add((ReminderSentEvent) event));
+
+    assertThat(logOnly.deliver(notice())).isEqualTo(ReminderStatus.LOGGED);
+
+    ReminderRecord record = record();
+    assertThat(record.channel()).isEqualTo(ReminderChannel.LOG);
+    assertThat(record.status()).isEqualTo(ReminderStatus.LOGGED);
+    assertThat(record.sentAt()).isEqualTo(SENT_AT);
+    assertThat(logOnly.deliver(notice())).isEqualTo(ReminderStatus.LOGGED);
+    assertThat(record().attempts()).isEqualTo(1);
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void nobodyWithAnAddressIsRecordedAsNoRecipients() {
+    assertThat(mailing().deliver(notice(List.of(new Recipient("cv3", "Lê Văn Cư", null)))))
+        .isEqualTo(ReminderStatus.NO_RECIPIENTS);
+
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(record().status()).isEqualTo(ReminderStatus.NO_RECIPIENTS);
+    assertThat(record().sentAt()).isNull();
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void recordsAreListedPerProcessInstance() {
+    mailing().deliver(notice());
+
+    assertThat(reminderLog.findByProcessInstances(List.of("pi-1"))).hasSize(1);
+    assertThat(reminderLog.findByProcessInstances(List.of("pi-2"))).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reminder_log", Integer.class)).isEqualTo(1);
+  }
+}

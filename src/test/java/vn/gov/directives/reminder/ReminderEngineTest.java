@@ -1,0 +1,489 @@
+package vn.gov.directives.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.calendar.WorkingCalendar;
+import vn.gov.directives.organization.Agency;
+import vn.gov.directives.organization.AgencyKind;
+import vn.gov.directives.organization.Leader;
+import vn.gov.directives.organization.OrganizationDirectory;
+import vn.gov.directives.organization.UnknownAgencyException;
+import vn.gov.directives.security.ProcessAccess;
+
+/**
+ * The engine with the reminder plugin, a real SMTP server (GreenMail) and the engine clock moved through January and
+ * February 2019 (New Year break behind, Tết 02–10/02 ahead).
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:reminder-engine;MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.authorization.enabled=false",
+    // application.yaml leaves these empty, which the starter rejects (empty user id, empty filter name)
+    "camunda.bpm.admin-user.id=rem-admin",
+    "camunda.bpm.filter.create=Tất cả công việc",
+    "app.public-base-url=http://theodoi.test",
+    "app.reminders.mail-from=theodoi-chidao@binhdinh.gov.vn"})
+@AutoConfigureMockMvc
+@Import(ReminderEngineTest.TestBeans.class)
+class ReminderEngineTest {
+
+  private static final int SMTP_PORT = freePort();
+  private static final GreenMail GREEN_MAIL =
+      new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  private static final Instant DUE = vn(2019, 2, 1, 23, 59, 59);
+  private static final String DRAFT = "Tổng hợp thực trạng và dự thảo Kế hoạch";
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @MockitoBean
+  ProcessAccess processAccess;
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired ReminderLog reminderLog;
+  @Autowired WorkingCalendar workingCalendar;
+  @Autowired MockMvc mockMvc;
+
+  @BeforeAll
+  static void startMailServer() {
+    GREEN_MAIL.start();
+  }
+
+  @AfterAll
+  static void stopMailServer() {
+    GREEN_MAIL.stop();
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    GREEN_MAIL.purgeEmailFromAllMailboxes();
+    FailOnceAfterSending.ARMED.set(false);
+    repositoryService.createDeployment().name("reminder-test").enableDuplicateFiltering(false)
+        .addClasspathResource("reminder/reminder-test.bpmn").deploy();
+    group("STTTT-chuyen-vien", "Chuyên viên Sở TT&TT");
+    group("STTTT-lanh-dao", "Lãnh đạo Sở TT&TT");
+    group("VPUBND-chuyen-vien", "Chuyên viên Văn phòng UBND tỉnh");
+    group("VPUBND-lanh-dao", "Lãnh đạo Văn phòng UBND tỉnh");
+    user("rem-cv1", "Nguyễn Văn", "An", "an@stttt.test", "STTTT-chuyen-vien");
+    user("rem-cv2", "Trần Thị", "Bình", "binh@stttt.test", "STTTT-chuyen-vien");
+    user("rem-ld1", "Phạm Văn", "Giám", "giamdoc@stttt.test", "STTTT-lanh-dao");
+    user("rem-vp1", "Lê Thị", "Vân", "vp@vpubnd.test", "VPUBND-chuyen-vien");
+    user("rem-vpld1", "Hồ Văn", "Chánh", "chanhvp@vpubnd.test", "VPUBND-lanh-dao");
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 24, 10, 0, 0)));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void remindersAndEscalationArriveOnceAtTheStartOfWorkingDaysAcrossTet() throws Exception {
+    String pi = startPlan("KH-CNTT-2019");
+    Task draft = openTask(pi);
+    // P5D from Thursday 24/01 gave some due date; the specialist's deadline is moved to Friday 01/02 (update event)
+    setDue(draft, DUE);
+
+    assertThat(reminderJobs(pi)).extracting(job -> job.getDuedate().toInstant()).containsExactlyInAnyOrder(
+        vn(2019, 1, 29, 7, 30, 0), vn(2019, 1, 29, 7, 30, 0), vn(2019, 1, 31, 7, 30, 0), vn(2019, 1, 31, 7, 30, 0),
+        vn(2019, 2, 11, 7, 30, 0));
+    assertThat(reminderJobs(pi)).allSatisfy(job -> {
+      assertThat(job.getDeploymentId()).isNotNull();
+      assertThat(job.getProcessDefinitionKey()).isEqualTo("reminder-test");
+      assertThat(job.getRetries()).isEqualTo(3);
+    });
+
+    List<Arrival> arrivals = walk(pi, vn(2019, 1, 24, 10, 0, 0), vn(2019, 2, 13, 12, 0, 0));
+
+    String an = "an@stttt.test";
+    String binh = "binh@stttt.test";
+    assertThat(arrivals).containsExactlyInAnyOrder(
+        new Arrival(vn(2019, 1, 29, 7, 30, 0),
+            "[Nhắc việc] Còn 3 ngày làm việc: " + DRAFT + " — hạn 01/02/2019", List.of(an, binh), 2),
+        new Arrival(vn(2019, 1, 29, 7, 30, 0),
+            "[Nhắc hạn] Còn 3 ngày làm việc đến hạn kế hoạch: Kế hoạch ứng dụng CNTT năm 2019 — hạn 01/02/2019",
+            List.of(an, binh), 2),
+        new Arrival(vn(2019, 1, 31, 7, 30, 0),
+            "[Nhắc việc] Còn 1 ngày làm việc: " + DRAFT + " — hạn 01/02/2019", List.of(an, binh), 2),
+        new Arrival(vn(2019, 1, 31, 7, 30, 0),
+            "[Nhắc hạn] Còn 1 ngày làm việc đến hạn kế hoạch: Kế hoạch ứng dụng CNTT năm 2019 — hạn 01/02/2019",
+            List.of(an, binh), 2),
+        new Arrival(vn(2019, 2, 11, 7, 30, 0),
+            "[Quá hạn] Quá 1 ngày làm việc: " + DRAFT + " — hạn 01/02/2019",
+            List.of("chanhvp@vpubnd.test", "giamdoc@stttt.test", "vp@vpubnd.test"), 3));
+    assertThat(arrivals).allSatisfy(arrival -> assertStartOfWorkingDay(arrival.at()));
+    assertThat(reminderJobs(pi)).isEmpty();
+
+    MimeMessage reminder = Arrays.stream(GREEN_MAIL.getReceivedMessages())
+        .filter(m -> subject(m).startsWith("[Nhắc việc] Còn 3")).findFirst().orElseThrow();
+    assertThat(plainText(reminder))
+        .contains("Kính gửi: Chuyên viên Sở TT&TT")
+        .contains("Hạn xử lý: hết ngày 01/02/2019")
+        .contains("Hồ sơ: Quy trình thử nhắc việc (KH-CNTT-2019)")
+        .contains("http://theodoi.test/camunda/app/tasklist/default/#/?task=" + draft.getId());
+    assertThat(reminder.getFrom()[0].toString()).isEqualTo("theodoi-chidao@binhdinh.gov.vn");
+    MimeMessage escalation = Arrays.stream(GREEN_MAIL.getReceivedMessages())
+        .filter(m -> subject(m).startsWith("[Quá hạn]")).findFirst().orElseThrow();
+    assertThat(plainText(escalation))
+        .contains("Kính gửi: Lãnh đạo Sở Thông tin và Truyền thông; Văn phòng UBND tỉnh")
+        .contains("Được giao cho: Chuyên viên Sở TT&TT");
+
+    // what was recorded, as the API returns it
+    when(processAccess.canView(eq("rem-cv1"), anyList(), eq(pi))).thenReturn(true);
+    mockMvc.perform(asUser("rem-cv1", get("/api/reminders").param("processInstanceId", pi)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$", hasSize(5)))
+        .andExpect(jsonPath("$[*].status", everyItem(is("SENT"))))
+        .andExpect(jsonPath("$[*].channel", everyItem(is("MAIL"))))
+        .andExpect(jsonPath("$[*].deadline", everyItem(is("2019-02-01T23:59:59+07:00"))))
+        .andExpect(jsonPath("$[?(@.kind == 'TASK_ESCALATION')].sentAt", contains("2019-02-11T07:30:00+07:00")))
+        .andExpect(jsonPath("$[?(@.kind == 'TASK_ESCALATION')].recipients[*].userId",
+            containsInAnyOrder("rem-ld1", "rem-vp1", "rem-vpld1")))
+        .andExpect(jsonPath("$[?(@.kind == 'TASK_REMINDER' && @.days == 3)].taskName", contains(DRAFT)))
+        .andExpect(jsonPath("$[?(@.kind == 'TASK_REMINDER' && @.days == 3)].taskId", contains(draft.getId())))
+        .andExpect(jsonPath("$[?(@.kind == 'TASK_REMINDER' && @.days == 3)].recipients[*].email",
+            containsInAnyOrder("an@stttt.test", "binh@stttt.test")))
+        .andExpect(jsonPath("$[?(@.kind == 'DEADLINE_REMINDER')].sentAt",
+            containsInAnyOrder("2019-01-29T07:30:00+07:00", "2019-01-31T07:30:00+07:00")));
+  }
+
+  @Test
+  void completingATaskCancelsItsPendingReminders() throws Exception {
+    String pi = startPlan("KH-HOAN-THANH");
+    Task draft = openTask(pi);
+    setDue(draft, DUE);
+    assertThat(taskJobs(pi, draft.getId())).hasSize(3);
+
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 28, 9, 0, 0)));
+    taskService.complete(draft.getId());
+
+    assertThat(taskJobs(pi, draft.getId())).isEmpty();
+    Task approve = openTask(pi);
+    assertThat(approve.getName()).isEqualTo("Phê duyệt dự thảo Kế hoạch");
+    assertThat(taskJobs(pi, approve.getId())).isNotEmpty();
+
+    List<Arrival> arrivals = walk(pi, vn(2019, 1, 28, 9, 0, 0), vn(2019, 2, 20, 12, 0, 0));
+
+    assertThat(arrivals).extracting(Arrival::subject).noneMatch(subject -> subject.contains(DRAFT));
+    assertThat(arrivals).extracting(Arrival::subject)
+        .anyMatch(subject -> subject.startsWith("[Nhắc việc]") && subject.contains("Phê duyệt dự thảo Kế hoạch"))
+        .anyMatch(subject -> subject.startsWith("[Quá hạn]") && subject.contains("Phê duyệt dự thảo Kế hoạch"));
+    assertThat(arrivals).allSatisfy(arrival -> assertStartOfWorkingDay(arrival.at()));
+  }
+
+  @Test
+  void aRetriedJobNeverSendsTheSameReminderTwice() throws Exception {
+    String pi = startPlan("KH-THU-LAI");
+    Task draft = openTask(pi);
+    setDue(draft, DUE);
+
+    // R-3: the mail goes out, then a later step of the job fails; the job is retried
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 29, 7, 30, 0)));
+    JobEntity threeDays = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3);
+    FailOnceAfterSending.ARMED.set(true);
+    assertThatThrownBy(() -> managementService.executeJob(threeDays.getId()))
+        .hasStackTraceContaining("simulated failure after sending");
+    assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(2);
+    Job failed = managementService.createJobQuery().jobId(threeDays.getId()).singleResult();
+    assertThat(failed.getRetries()).isEqualTo(2);
+
+    managementService.executeJob(threeDays.getId());
+
+    assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(2);
+    assertThat(managementService.createJobQuery().jobId(threeDays.getId()).singleResult()).isNull();
+    ReminderRecord sent = reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
+    assertThat(sent.status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(sent.attempts()).isEqualTo(1);
+
+    // R-1: the process died between claiming and recording (row left SENDING): not sent again, marked UNCERTAIN
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 31, 7, 30, 0)));
+    JobEntity oneDay = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 1);
+    reminderLog.claim(new ReminderNotice(ReminderKind.TASK_REMINDER, 1, DUE, null, draft.getId(), draft.getId(),
+        DRAFT, pi, pi, "reminder-test", null, null, null, "Chuyên viên Sở TT&TT", null, List.of()),
+        ReminderChannel.MAIL, VietnamTime.now());
+
+    managementService.executeJob(oneDay.getId());
+
+    assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(2);
+    assertThat(reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 1, DUE).orElseThrow().status())
+        .isEqualTo(ReminderStatus.UNCERTAIN);
+  }
+
+  @Test
+  void theReminderApiAnswersOnlyAuthenticatedUsersWhoMayViewTheProcess() throws Exception {
+    String pi = startPlan("KH-QUYEN");
+
+    mockMvc.perform(get("/api/reminders").param("processInstanceId", pi))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.error", containsString("đăng nhập")));
+
+    when(processAccess.canView(any(), anyList(), any())).thenReturn(false);
+    mockMvc.perform(asUser("rem-cv2", get("/api/reminders").param("processInstanceId", pi)))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error", containsString("không có quyền")));
+
+    when(processAccess.canView(eq("rem-cv2"), anyList(), any())).thenReturn(true);
+    mockMvc.perform(asUser("rem-cv2", get("/api/reminders").param("processInstanceId", "no-such-instance")))
+        .andExpect(status().isNotFound());
+    mockMvc.perform(asUser("rem-cv2", get("/api/reminders")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error", containsString("processInstanceId")));
+    mockMvc.perform(asUser("rem-cv2", get("/api/reminders").param("processInstanceId", pi)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$", hasSize(0)));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private record Arrival(Instant at, String subject, List<String> to, int copies) {}
+
+  /** Moves the engine clock in half hours, running the instance's due jobs; returns the e-mails as they arrive. */
+  private List<Arrival> walk(String pi, Instant from, Instant to) throws Exception {
+    List<Arrival> arrivals = new ArrayList<>();
+    // GreenMail lists messages mailbox by mailbox, not in arrival order: compare copies per subject instead
+    Map<String, Integer> seen = copiesBySubject();
+    for (Instant now = from; !now.isAfter(to); now = now.plus(Duration.ofMinutes(30))) {
+      ClockUtil.setCurrentTime(Date.from(now));
+      for (Job job : managementService.createJobQuery().processInstanceId(pi).executable().list()) {
+        managementService.executeJob(job.getId());
+      }
+      Map<String, Integer> current = copiesBySubject();
+      for (Map.Entry<String, Integer> entry : current.entrySet()) {
+        int added = entry.getValue() - seen.getOrDefault(entry.getKey(), 0);
+        if (added > 0) {
+          arrivals.add(new Arrival(now, entry.getKey(), recipientsOf(entry.getKey()), added));
+        }
+      }
+      seen = current;
+    }
+    return arrivals;
+  }
+
+  private static Map<String, Integer> copiesBySubject() {
+    Map<String, Integer> copies = new LinkedHashMap<>();
+    for (MimeMessage message : GREEN_MAIL.getReceivedMessages()) {
+      copies.merge(subject(message), 1, Integer::sum);
+    }
+    return copies;
+  }
+
+  private static List<String> recipientsOf(String subject) throws Exception {
+    TreeSet<String> addresses = new TreeSet<>();
+    for (MimeMessage message : GREEN_MAIL.getReceivedMessages()) {
+      if (subject(message).equals(subject)) {
+        for (Address address : message.getAllRecipients()) {
+          addresses.add(address.toString());
+        }
+      }
+    }
+    return List.copyOf(addresses);
+  }
+
+  private void assertStartOfWorkingDay(Instant at) {
+    ZonedDateTime local = at.atZone(VietnamTime.ZONE);
+    assertThat(local.toLocalTime()).as("time of %s", local).isEqualTo(LocalTime.of(7, 30));
+    assertThat(workingCalendar.isWorkingDay(local.toLocalDate())).as("%s is a working day", local).isTrue();
+  }
+
+  /**
+   * The user both as the engine's current authentication (no /api filter) and as HTTP Basic credentials (the
+   * security capability's /api filter authenticates from them and sets the same authentication).
+   */
+  private MockHttpServletRequestBuilder asUser(String userId, MockHttpServletRequestBuilder request) {
+    identityService.setAuthentication(userId, List.of("STTTT-chuyen-vien"));
+    String credentials = Base64.getEncoder().encodeToString((userId + ":secret").getBytes(StandardCharsets.UTF_8));
+    return request.header("Authorization", "Basic " + credentials);
+  }
+
+  private String startPlan(String businessKey) {
+    return runtimeService.startProcessInstanceByKey("reminder-test", businessKey, Variables.createVariables()
+        .putValue("planDeadline", "2019-02-01")
+        .putValue("leadAgency", "STTTT")
+        .putValue("planTitle", "Kế hoạch ứng dụng CNTT năm 2019")).getId();
+  }
+
+  private Task openTask(String pi) {
+    return taskService.createTaskQuery().processInstanceId(pi).singleResult();
+  }
+
+  private void setDue(Task task, Instant due) {
+    task.setDueDate(Date.from(due));
+    taskService.saveTask(task);
+  }
+
+  private List<JobEntity> reminderJobs(String pi) {
+    return managementService.createJobQuery().processInstanceId(pi).list().stream()
+        .map(JobEntity.class::cast)
+        .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
+        .toList();
+  }
+
+  private List<JobEntity> taskJobs(String pi, String taskId) {
+    return reminderJobs(pi).stream()
+        .filter(job -> ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()).subjectId().equals(taskId))
+        .toList();
+  }
+
+  private JobEntity taskJob(String pi, String taskId, ReminderKind kind, int days) {
+    return taskJobs(pi, taskId).stream().filter(job -> {
+      ReminderJobConfiguration config = ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw());
+      return config.kind() == kind && config.days() == days;
+    }).findFirst().orElseThrow();
+  }
+
+  private void group(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).singleResult() == null) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void user(String id, String first, String last, String email, String groupId) {
+    if (identityService.createUserQuery().userId(id).singleResult() == null) {
+      User user = identityService.newUser(id);
+      user.setFirstName(first);
+      user.setLastName(last);
+      user.setEmail(email);
+      user.setPassword("secret");
+      identityService.saveUser(user);
+      identityService.createMembership(id, groupId);
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String plainText(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = plainText(multipart.getBodyPart(i));
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Instant vn(int year, int month, int day, int hour, int minute, int second) {
+    return LocalDateTime.of(year, month, day, hour, minute, second).atZone(VietnamTime.ZONE).toInstant();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Fails the job once after the e-mail went out, the way a later step or a lost commit would. */
+  static class FailOnceAfterSending {
+    static final AtomicBoolean ARMED = new AtomicBoolean();
+
+    @EventListener
+    void afterSending(ReminderSentEvent event) {
+      if (ARMED.compareAndSet(true, false)) {
+        throw new IllegalStateException("simulated failure after sending " + event.messageId());
+      }
+    }
+  }
+
+  @TestConfiguration
+  static class TestBeans {
+
+    @Bean
+    FailOnceAfterSending failOnceAfterSending() {
+      return new FailOnceAfterSending();
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package vn.gov.directives.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.gov.directives.calendar.HolidayWorkingCalendar;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.calendar.WorkingCalendar;
+
+class ReminderScheduleTest {
+
+  private final WorkingCalendar calendar = HolidayWorkingCalendar.bundled();
+  private final ReminderSchedule schedule = new ReminderSchedule(calendar, LocalTime.of(7, 30), List.of(3, 1), 1);
+
+  private static Instant vn(int year, int month, int day, int hour, int minute, int second) {
+    return LocalDateTime.of(year, month, day, hour, minute, second).atZone(VietnamTime.ZONE).toInstant();
+  }
+
+  @Test
+  void taskDueBeforeTetIsEscalatedOnTheFirstWorkingDayAfterTheBreak() {
+    Instant due = vn(2019, 2, 1, 23, 59, 59);
+
+    List<PlannedReminder> planned = schedule.forTask(due, vn(2019, 1, 24, 10, 0, 0));
+
+    assertThat(planned).containsExactly(
+        new PlannedReminder(ReminderKind.TASK_REMINDER, 3, vn(2019, 1, 29, 7, 30, 0), due),
+        new PlannedReminder(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0), due),
+        new PlannedReminder(ReminderKind.TASK_ESCALATION, 1, vn(2019, 2, 11, 7, 30, 0), due));
+  }
+
+  @Test
+  void remindersAcrossNewYear2019SkipTheBreakAndUseTheMakeUpSaturday() {
+    // Due Monday 07/01/2019: 1 working day before is Sat 05/01 (make-up day), 3 before is Thu 03/01.
+    Instant due = vn(2019, 1, 7, 17, 0, 0);
+
+    List<PlannedReminder> planned = schedule.forTask(due, vn(2018, 12, 27, 9, 0, 0));
+
+    assertThat(planned).extracting(PlannedReminder::at).containsExactly(
+        vn(2019, 1, 3, 7, 30, 0), vn(2019, 1, 5, 7, 30, 0), vn(2019, 1, 8, 7, 30, 0));
+  }
+
+  @Test
+  void remindersThreeWorkingDaysBeforeNewYearDueFallBeforeTheBreak() {
+    // Due Wed 02/01/2019: 1 working day before is Fri 28/12/2018 (29/12–01/01 off), 3 before is Wed 26/12.
+    Instant due = vn(2019, 1, 2, 23, 59, 59);
+
+    List<PlannedReminder> planned = schedule.forTask(due, vn(2018, 12, 20, 9, 0, 0));
+
+    assertThat(planned).extracting(PlannedReminder::at).containsExactly(
+        vn(2018, 12, 26, 7, 30, 0), vn(2018, 12, 28, 7, 30, 0), vn(2019, 1, 3, 7, 30, 0));
+  }
+
+  @Test
+  void everyInstantIsTheStartOfAWorkingDayNeverNightNorDayOff() {
+    Instant created = vn(2019, 1, 1, 0, 0, 0);
+    for (int offset = 0; offset < 60; offset++) {
+      Instant due = vn(2019, 1, 10, 23, 59, 59).plusSeconds(offset * 86_400L);
+      for (PlannedReminder reminder : schedule.forTask(due, created)) {
+        var local = reminder.at().atZone(VietnamTime.ZONE);
+        assertThat(local.toLocalTime()).isEqualTo(LocalTime.of(7, 30));
+        assertThat(calendar.isWorkingDay(local.toLocalDate())).as("%s is a working day", local).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void instantsAlreadyPastAreLeftOut() {
+    Instant due = vn(2019, 2, 1, 23, 59, 59);
+
+    // Created on Wednesday 30/01 at 09:00: R-3 (Tue 29/01) is past; R-1 and the escalation remain.
+    List<PlannedReminder> planned = schedule.forTask(due, vn(2019, 1, 30, 9, 0, 0));
+
+    assertThat(planned).extracting(PlannedReminder::kind, PlannedReminder::days).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(ReminderKind.TASK_REMINDER, 1),
+        org.assertj.core.groups.Tuple.tuple(ReminderKind.TASK_ESCALATION, 1));
+  }
+
+  @Test
+  void aReminderExactlyNowIsStillSent() {
+    Instant due = vn(2019, 2, 1, 23, 59, 59);
+
+    List<PlannedReminder> planned = schedule.forTask(due, vn(2019, 1, 31, 7, 30, 0));
+
+    assertThat(planned).extracting(PlannedReminder::at)
+        .containsExactly(vn(2019, 1, 31, 7, 30, 0), vn(2019, 2, 11, 7, 30, 0));
+  }
+
+  @Test
+  void deadlineAtMidnightBelongsToTheDayBefore() {
+    Instant midnight = vn(2019, 2, 2, 0, 0, 0);
+
+    assertThat(ReminderSchedule.deadlineDay(midnight)).isEqualTo(java.time.LocalDate.of(2019, 2, 1));
+    assertThat(schedule.forTask(midnight, vn(2019, 1, 20, 0, 0, 0))).extracting(PlannedReminder::at)
+        .containsExactly(vn(2019, 1, 29, 7, 30, 0), vn(2019, 1, 31, 7, 30, 0), vn(2019, 2, 11, 7, 30, 0));
+  }
+
+  @Test
+  void planDeadlineGetsRemindersButNoEscalation() {
+    Instant deadline = vn(2019, 1, 25, 23, 59, 59);
+
+    List<PlannedReminder> planned = schedule.forDeadline(deadline, vn(2019, 1, 2, 8, 0, 0));
+
+    assertThat(planned).containsExactly(
+        new PlannedReminder(ReminderKind.DEADLINE_REMINDER, 3, vn(2019, 1, 22, 7, 30, 0), deadline),
+        new PlannedReminder(ReminderKind.DEADLINE_REMINDER, 1, vn(2019, 1, 24, 7, 30, 0), deadline));
+  }
+
+  @Test
+  void configuredDaysAreSortedAndDeduplicatedAndZeroEscalationMeansNone() {
+    ReminderSchedule custom = new ReminderSchedule(calendar, LocalTime.of(8, 0), List.of(1, 3, 1), 0);
+
+    List<PlannedReminder> planned = custom.forTask(vn(2019, 2, 1, 23, 59, 59), vn(2019, 1, 20, 0, 0, 0));
+
+    assertThat(planned).extracting(PlannedReminder::at)
+        .containsExactly(vn(2019, 1, 29, 8, 0, 0), vn(2019, 1, 31, 8, 0, 0));
+  }
+
+  @Test
+  void badConfigurationIsRejectedWithTheKeyName() {
+    assertThatThrownBy(() -> new ReminderSchedule(calendar, LocalTime.of(7, 30), List.of(3, 0), 1))
+        .hasMessageContaining("app.reminders.days-before");
+    assertThatThrownBy(() -> new ReminderSchedule(calendar, LocalTime.of(7, 30), List.of(3), -1))
+        .hasMessageContaining("app.reminders.escalate-days-after");
+  }
+}

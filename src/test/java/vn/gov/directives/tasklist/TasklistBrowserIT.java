@@ -1,0 +1,148 @@
+package vn.gov.directives.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Camunda Tasklist itself in Debian's headless chromium: the Sở TT&TT specialist logs in, opens the drafting task,
+ * fills the Camunda Form in Vietnamese and completes it; the director then sees the approval task.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE",
+    "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("demo")
+class TasklistBrowserIT {
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "Debian's chromium is missing: install it with `apt-get install -y chromium chromium-driver` (.ci/run does)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--window-size=1400,1000", "--lang=vi");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void specialistCompletesDraftingFormInVietnamese_directorSeesApprovalTask() throws Exception {
+    ProcessInstance plan = runtimeService.createProcessInstanceByKey("plan-approval")
+        .businessKey("KH-UDCNTT-2019")
+        .startBeforeActivity("Task_DraftPlan")
+        .setVariables(Map.of(
+            "leadAgency", "STTTT",
+            "planTitle", "Kế hoạch ứng dụng công nghệ thông tin năm 2019",
+            "planYear", 2019,
+            "planDeadline", "2030-01-25",
+            "planDeadlineText", "25/01/2030",
+            "legalBases", "Luật Công nghệ thông tin ngày 29 tháng 6 năm 2006",
+            "surveySummaryText", "2/3 cơ quan, đơn vị đã gửi báo cáo thực trạng.",
+            "documentLinks", "_Chưa có tài liệu._",
+            "returnComments", ""))
+        .execute();
+    Task drafting = taskService.createTaskQuery().processInstanceId(plan.getId()).singleResult();
+
+    login("stttt-cv");
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + drafting.getId());
+    WebElement objectives = field("Mục tiêu", "textarea");
+    objectives.sendKeys("Nâng cao hiệu quả ứng dụng CNTT, xây dựng Chính quyền điện tử tỉnh Bình Định.");
+    field("Nhiệm vụ, giải pháp", "textarea").sendKeys("Hoàn thiện hạ tầng; phát triển dịch vụ công trực tuyến mức độ 3, 4.");
+    field("Dự toán kinh phí (đồng)", "input").sendKeys("12500000000");
+    field("Tiến độ thực hiện", "textarea").sendKeys("Quý I/2019 triển khai; Quý IV/2019 sơ kết.");
+    screenshot("drafting-form");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+    wait.until(driver -> taskService.createTaskQuery().taskId(drafting.getId()).count() == 0);
+
+    assertThat(runtimeService.getVariable(plan.getId(), "planObjectives"))
+        .isEqualTo("Nâng cao hiệu quả ứng dụng CNTT, xây dựng Chính quyền điện tử tỉnh Bình Định.");
+    Task approval = taskService.createTaskQuery().processInstanceId(plan.getId()).singleResult();
+    assertThat(approval.getName()).isEqualTo("Phê duyệt dự thảo Kế hoạch");
+
+    logout();
+    login("stttt-ld");
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + approval.getId());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Phê duyệt dự thảo Kế hoạch"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Nâng cao hiệu quả ứng dụng CNTT"));
+    screenshot("director-task");
+    List<WebElement> radios = browser.findElements(By.cssSelector("input[type=radio]"));
+    assertThat(radios).hasSize(2);
+  }
+
+  private void login(String user) {
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input#ahem, input[name='username'], input[ng-model='username']")));
+    username.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+  }
+
+  private void logout() {
+    browser.manage().deleteAllCookies();
+  }
+
+  /** The form field under a Vietnamese label, as a person finds it. */
+  private WebElement field(String label, String tag) {
+    return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//label[normalize-space()='" + label + "']/following::" + tag + "[1]")));
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
