@@ -26,15 +26,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import vn.gov.directives.organization.OrganizationDirectory;
 import vn.gov.directives.security.ProcessAccess;
 
-/** The REST API on the real application (engine, Flyway, H2), with the organisation and access rules mocked. */
+/** The REST API on the real application (engine, Flyway, H2, organisation, API filter), access rules mocked. */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:document-api;MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    // the shared application.yaml leaves the admin id and filter name empty, which the starter rejects at start-up
-    "camunda.bpm.admin-user.id=demo", "camunda.bpm.admin-user.password=demo", "camunda.bpm.filter.create=Tất cả"})
+    "camunda.bpm.job-execution.enabled=false"})
 @AutoConfigureMockMvc
 class DocumentControllerTest {
 
@@ -43,7 +40,6 @@ class DocumentControllerTest {
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
-  @MockitoBean OrganizationDirectory organization;
   @MockitoBean ProcessAccess access;
 
   @AfterEach
@@ -51,9 +47,19 @@ class DocumentControllerTest {
     identity.clearAuthentication();
   }
 
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder as(String user,
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+    if (identity.createUserQuery().userId(user).count() == 0) {
+      org.camunda.bpm.engine.identity.User created = identity.newUser(user);
+      created.setPassword("matkhau-" + user);
+      identity.saveUser(created);
+    }
+    return request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (user + ":matkhau-" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   @Test
   void listsAndDownloadsTheDocumentsOfAnInstanceAndItsSubProcessForAllowedUsersOnly() throws Exception {
-    when(organization.agency(eq("STTTT"), any())).thenReturn(DocumentFixtures.STTTT);
     BpmnModelInstance child = Bpmn.createExecutableProcess("documentTestChild").camundaHistoryTimeToLive(1)
         .startEvent().userTask("work").endEvent().done();
     BpmnModelInstance parent = Bpmn.createExecutableProcess("documentTestParent").camundaHistoryTimeToLive(1)
@@ -73,17 +79,15 @@ class DocumentControllerTest {
     mvc.perform(get("/api/documents/" + submission.id() + "/pdf")).andExpect(status().isUnauthorized());
 
     // a user who does not work on the process
-    identity.setAuthentication("outsider", List.of("SNV-chuyen-vien"));
     when(access.canView(eq("outsider"), anyList(), any())).thenReturn(false);
-    mvc.perform(get("/api/documents").param("processInstanceId", root.getId()))
+    mvc.perform(as("outsider", get("/api/documents").param("processInstanceId", root.getId())))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("không có quyền")));
-    mvc.perform(get("/api/documents/" + submission.id() + "/pdf")).andExpect(status().isForbidden());
+    mvc.perform(as("outsider", get("/api/documents/" + submission.id() + "/pdf"))).andExpect(status().isForbidden());
 
     // a specialist of the root process: sees both, the sub-process's too
-    identity.setAuthentication("chuyenvien.stttt", List.of("STTTT-chuyen-vien"));
-    when(access.canView("chuyenvien.stttt", List.of("STTTT-chuyen-vien"), root.getId())).thenReturn(true);
-    mvc.perform(get("/api/documents").param("processInstanceId", root.getId()))
+    when(access.canView(eq("specialist"), anyList(), eq(root.getId()))).thenReturn(true);
+    mvc.perform(as("specialist", get("/api/documents").param("processInstanceId", root.getId())))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].id").value(report.id()))
@@ -96,7 +100,7 @@ class DocumentControllerTest {
         .andExpect(jsonPath("$[1].files[1].url").value("/api/documents/" + submission.id() + "/pdf"));
 
     byte[] expected = documents.file(submission.id(), DocumentFormat.PDF).orElseThrow().content();
-    MvcResult pdf = mvc.perform(get("/api/documents/" + submission.id() + "/pdf"))
+    MvcResult pdf = mvc.perform(as("specialist", get("/api/documents/" + submission.id() + "/pdf")))
         .andExpect(status().isOk())
         // server.servlet.encoding.force in application.yaml appends ";charset=UTF-8" even to binary responses
         .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/pdf")))
@@ -104,17 +108,17 @@ class DocumentControllerTest {
             + "filename*=UTF-8''T%E1%BB%9D%20tr%C3%ACnh%2001-TTr-STTTT.pdf"))
         .andReturn();
     assertThat(pdf.getResponse().getContentAsByteArray()).isEqualTo(expected);
-    MvcResult docx = mvc.perform(get("/api/documents/" + submission.id() + "/docx"))
+    MvcResult docx = mvc.perform(as("specialist", get("/api/documents/" + submission.id() + "/docx")))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith(DocumentFormat.DOCX.contentType())))
         .andReturn();
     assertThat(DocumentFiles.docxText(docx.getResponse().getContentAsByteArray())).contains("Số: 01/TTr-STTTT");
 
     // unknown id, unknown format, path-looking ids: not found, never a file read
-    mvc.perform(get("/api/documents/" + java.util.UUID.randomUUID() + "/pdf")).andExpect(status().isNotFound());
-    mvc.perform(get("/api/documents/" + submission.id() + "/exe")).andExpect(status().isNotFound());
-    mvc.perform(get("/api/documents/..%2F..%2Fetc%2Fpasswd/pdf"))
+    mvc.perform(as("specialist", get("/api/documents/" + java.util.UUID.randomUUID() + "/pdf"))).andExpect(status().isNotFound());
+    mvc.perform(as("specialist", get("/api/documents/" + submission.id() + "/exe"))).andExpect(status().isNotFound());
+    mvc.perform(as("specialist", get("/api/documents/..%2F..%2Fetc%2Fpasswd/pdf")))
         .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(400, 404));
-    mvc.perform(get("/api/documents/etc.passwd/pdf")).andExpect(status().isNotFound());
+    mvc.perform(as("specialist", get("/api/documents/etc.passwd/pdf"))).andExpect(status().isNotFound());
   }
 }
