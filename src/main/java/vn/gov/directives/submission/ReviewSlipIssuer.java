@@ -36,17 +36,18 @@ public class ReviewSlipIssuer implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("planTitle", text(execution, "dossierTitle"));
+    // the Phiếu trình is about the plan itself ("Về việc phê duyệt <plan>"), not about the Tờ trình
+    values.put("planTitle", execution.hasVariable("planTitle") ? text(execution, "planTitle") : text(execution, "dossierTitle"));
     values.put("submissionNumber", text(execution, "submissionNumber"));
     values.put("submissionDate", LocalDate.parse(text(execution, "submissionDate")));
     values.put("submittingAgencyName", text(execution, "submittingAgencyName"));
     values.put("reviewOpinion", text(execution, "reviewOpinion"));
     values.put("proposal", text(execution, "reviewProposal"));
     values.put("reviewerName", fullName(text(execution, "officeReviewerUserId")));
-    Leader leader = organization.leadersOf(organization.committee()).stream().filter(Leader::deputy).findFirst()
-        .orElseGet(() -> organization.leadersOf(organization.committee()).stream().findFirst().orElse(null));
-    values.put("leaderTitle", leader == null ? "Lãnh đạo UBND tỉnh" : leader.title() + " UBND tỉnh");
-    values.put("leaderName", leader == null ? "" : leader.name());
+    // the Phiếu trình goes to the Phó Chủ tịch in charge of IT, as configured
+    Leader inCharge = organization.itLeader();
+    values.put("leaderTitle", inCharge.title() + " UBND tỉnh");
+    values.put("leaderName", inCharge.name());
     var slip = documents.issue(new DocumentRequest(execution.getProcessInstanceId(), "phieu-trinh",
         organization.reviewOffice(), false, VietnamTime.today(), values));
     execution.setVariable("reviewSlipDocumentId", slip.id());
