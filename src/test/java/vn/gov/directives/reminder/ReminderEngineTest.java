@@ -195,7 +195,7 @@ class ReminderEngineTest {
     MimeMessage reminder = Arrays.stream(GREEN_MAIL.getReceivedMessages())
         .filter(m -> subject(m).startsWith("[Nhắc việc] Còn 3")).findFirst().orElseThrow();
     assertThat(plainText(reminder))
-        .contains("Kính gửi: Chuyên viên Sở TT&TT")
+        .contains("Kính gửi: Sở TT&TT - Chuyên viên")
         .contains("Hạn xử lý: hết ngày 01/02/2019")
         .contains("Hồ sơ: Quy trình thử nhắc việc (KH-CNTT-2019)")
         .contains("http://theodoi.test/camunda/app/tasklist/default/#/?task=" + draft.getId());
@@ -203,7 +203,7 @@ class ReminderEngineTest {
     MimeMessage escalation = Arrays.stream(GREEN_MAIL.getReceivedMessages())
         .filter(m -> subject(m).startsWith("[Quá hạn]")).findFirst().orElseThrow();
     assertThat(plainText(escalation))
-        .contains("Kính gửi: Lãnh đạo Sở Thông tin và Truyền thông; Văn phòng UBND tỉnh")
+        .contains("Kính gửi: Lãnh đạo Sở Thông tin và Truyền thông; Văn phòng Ủy ban nhân dân tỉnh")
         .contains("Được giao cho: Chuyên viên Sở TT&TT");
 
     // what was recorded, as the API returns it
