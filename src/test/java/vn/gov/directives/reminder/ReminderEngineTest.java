@@ -204,7 +204,7 @@ class ReminderEngineTest {
         .filter(m -> subject(m).startsWith("[Quá hạn]")).findFirst().orElseThrow();
     assertThat(plainText(escalation))
         .contains("Kính gửi: Lãnh đạo Sở Thông tin và Truyền thông; Văn phòng Ủy ban nhân dân tỉnh")
-        .contains("Được giao cho: Chuyên viên Sở TT&TT");
+        .contains("Được giao cho: Sở TT&TT - Chuyên viên");
 
     // what was recorded, as the API returns it
     when(processAccess.canView(eq("rem-cv1"), anyList(), eq(pi))).thenReturn(true);
