@@ -71,6 +71,8 @@ public class AuthorizationSynchronizer {
         grant(report, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       }
     });
+    // Process names and diagrams are public knowledge: Tasklist shows them on every task and in its Diagram tab
+    grant(report, null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     for (String filterId : sharedFilterIds) {
       grant(report, null, Resources.FILTER, filterId, Permissions.READ);
     }

@@ -59,7 +59,7 @@ class TasklistBrowserIT {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=1400,1000", "--lang=vi");
+        "--window-size=1400,1300", "--lang=vi");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -93,13 +93,22 @@ class TasklistBrowserIT {
 
     login("stttt-cv");
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + drafting.getId());
+    // like a person: claim the unit's task, then fill the form
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    wait.until(driver -> taskService.createTaskQuery().taskAssignee("stttt-cv").taskId(drafting.getId()).count() == 1);
+    // Tasklist renders the form again once the task is claimed: wait for that before typing
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    Thread.sleep(1500);
     WebElement objectives = field("Mục tiêu", "textarea");
     objectives.sendKeys("Nâng cao hiệu quả ứng dụng CNTT, xây dựng Chính quyền điện tử tỉnh Bình Định.");
     field("Nhiệm vụ, giải pháp", "textarea").sendKeys("Hoàn thiện hạ tầng; phát triển dịch vụ công trực tuyến mức độ 3, 4.");
     field("Dự toán kinh phí (đồng)", "input").sendKeys("12500000000");
-    field("Tiến độ thực hiện", "textarea").sendKeys("Quý I/2019 triển khai; Quý IV/2019 sơ kết.");
+    field("Tiến độ thực hiện", "textarea").sendKeys("Quý I/2019 triển khai; Quý IV/2019 sơ kết.", org.openqa.selenium.Keys.TAB);
     screenshot("drafting-form");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+    WebElement complete = wait.until(driver -> driver.findElements(By.cssSelector("button[ng-click='complete()']"))
+        .stream().filter(button -> button.isDisplayed() && button.isEnabled()).findFirst().orElse(null));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+    wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
     wait.until(driver -> taskService.createTaskQuery().taskId(drafting.getId()).count() == 0);
 
     assertThat(runtimeService.getVariable(plan.getId(), "planObjectives"))
@@ -112,6 +121,9 @@ class TasklistBrowserIT {
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + approval.getId());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Phê duyệt dự thảo Kế hoạch"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Nâng cao hiệu quả ứng dụng CNTT"));
+    // the process name and the link to the generated draft plan, as the director sees them
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Xây dựng Kế hoạch ứng dụng CNTT"));
+    assertThat(browser.findElements(By.cssSelector("a[href^='/api/documents/'][href$='/pdf']"))).isNotEmpty();
     screenshot("director-task");
     List<WebElement> radios = browser.findElements(By.cssSelector("input[type=radio]"));
     assertThat(radios).hasSize(2);
@@ -132,8 +144,20 @@ class TasklistBrowserIT {
 
   /** The form field under a Vietnamese label, as a person finds it. */
   private WebElement field(String label, String tag) {
-    return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//label[normalize-space()='" + label + "']/following::" + tag + "[1]")));
+    try {
+      // form-js labels carry a "*" for required fields; the label points at its input with "for"
+      WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+          "//label[contains(@class,'fjs-form-field-label') and starts-with(normalize-space(.), '" + label + "')]")));
+      return wait.until(ExpectedConditions.elementToBeClickable(By.id(labelElement.getAttribute("for"))));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      try {
+        screenshot("missing-field");
+        Files.writeString(Path.of("target", "screenshots", "missing-field.html"), browser.getPageSource());
+      } catch (Exception ignored) {
+        // the timeout is the failure worth reporting
+      }
+      throw e;
+    }
   }
 
   private void screenshot(String name) throws Exception {
