@@ -129,6 +129,52 @@ class TasklistBrowserIT {
     assertThat(radios).hasSize(2);
   }
 
+  @Test
+  void specialistStartsThePlanFromTheStartForm_badAgencyCodeIsRefusedWithAMessage() throws Exception {
+    login("stttt-cv");
+    openStartForm();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//label[contains(normalize-space(.), 'Chỉ các cơ quan, đơn vị liệt kê')]"))).click();
+    field("Mã các cơ quan, đơn vị được rà soát", "input").sendKeys("SYT, XYZ", org.openqa.selenium.Keys.TAB);
+    screenshot("start-form");
+    clickModalButton("Start");
+    // the engine refuses the whole request; Tasklist shows why, nothing is started
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Mã cơ quan không tồn tại trong cấu hình tổ chức: XYZ"));
+    screenshot("start-form-refused");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-approval")
+        .variableValueEquals("surveyAgencyCodes", "SYT, XYZ").count()).isZero();
+
+    WebElement codes = field("Mã các cơ quan, đơn vị được rà soát", "input");
+    codes.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "SYT, QUYNHON",
+        org.openqa.selenium.Keys.TAB);
+    clickModalButton("Start");
+    wait.until(driver -> runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-approval")
+        .variableValueEquals("surveyAgencyCodes", "SYT, QUYNHON").count() == 1);
+    ProcessInstance plan = runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-approval")
+        .variableValueEquals("surveyAgencyCodes", "SYT, QUYNHON").singleResult();
+    assertThat(runtimeService.getVariable(plan.getId(), "planTitle")).isEqualTo(
+        "Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước tỉnh Bình Định năm 2019");
+    assertThat(runtimeService.getVariable(plan.getId(), "surveyAgencies")).isEqualTo(List.of("SYT", "QUYNHON"));
+    assertThat(taskService.createTaskQuery().processInstanceId(plan.getId()).list())
+        .extracting(Task::getName).containsOnly("Báo cáo thực trạng ứng dụng CNTT").hasSize(2);
+  }
+
+  private void openStartForm() {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), 'Start process')]")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'modal')]//a[contains(normalize-space(.), 'Xây dựng Kế hoạch ứng dụng CNTT')]"))).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tên Kế hoạch"));
+  }
+
+  private void clickModalButton(String text) {
+    WebElement button = wait.until(driver -> driver.findElements(By.xpath(
+            "//div[contains(@class,'modal')]//button[normalize-space()='" + text + "']"))
+        .stream().filter(b -> b.isDisplayed() && b.isEnabled()).findFirst().orElse(null));
+    button.click();
+  }
+
   private void login(String user) {
     browser.get(base() + "/camunda/app/tasklist/default/");
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input#ahem, input[name='username'], input[ng-model='username']")));
