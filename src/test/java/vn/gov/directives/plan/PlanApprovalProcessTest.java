@@ -34,6 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
+import vn.gov.directives.reminder.ReminderKind;
+import vn.gov.directives.reminder.ReminderLog;
+import vn.gov.directives.reminder.ReminderRecord;
 
 /**
  * Every path of plan-approval (and of the submission-review it calls) on the real 2018–2019 calendar, with the
@@ -54,6 +57,7 @@ class PlanApprovalProcessTest {
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired DocumentService documentService;
+  @Autowired ReminderLog reminderLog;
 
   @BeforeEach
   void init() {
@@ -81,9 +85,27 @@ class PlanApprovalProcessTest {
 
     answerSurvey(plan, "SYT", "syt-cv");
     answerSurvey(plan, "SGDDT", "sgddt-cv");
-    // Quy Nhơn never answers: at the end of the survey due date the survey closes without it
+    // Quy Nhơn never answers. Reminders 3 and 1 working days before Tue 08/01/2019, at 07:30 Vietnam time: the New Year
+    // days off (29/12–01/01) do not count and Saturday 05/01/2019 is a working day, so Fri 04/01 and Mon 07/01.
+    Task silentTask = taskService.createTaskQuery().processInstanceId(plan.getId())
+        .taskCandidateGroup("QUYNHON-chuyen-vien").singleResult();
+    clock(LocalDate.of(2019, 1, 4), LocalTime.of(7, 29));
+    runDueJobs();
+    assertThat(reminderLog.findByProcessInstances(List.of(plan.getId()))).isEmpty();
+    clock(LocalDate.of(2019, 1, 4), LocalTime.of(7, 31));
+    runDueJobs();
+    clock(LocalDate.of(2019, 1, 7), LocalTime.of(7, 31));
+    runDueJobs();
+    runDueJobs(); // nothing is sent twice
+    // at the end of the survey due date the survey closes without Quy Nhơn
     clock(LocalDate.of(2019, 1, 9), LocalTime.of(0, 0, 1));
     runDueJobs();
+    List<ReminderRecord> reminders = reminderLog.findByProcessInstances(List.of(plan.getId()));
+    assertThat(reminders).extracting(ReminderRecord::taskId).containsOnly(silentTask.getId());
+    assertThat(reminders).extracting(ReminderRecord::kind, ReminderRecord::days, ReminderRecord::scheduledFor)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(ReminderKind.TASK_REMINDER, 3, at(2019, 1, 4, 7, 30)),
+            org.assertj.core.groups.Tuple.tuple(ReminderKind.TASK_REMINDER, 1, at(2019, 1, 7, 7, 30)));
 
     assertThat(plan).isWaitingAt("Task_DraftPlan");
     assertThat(runtimeService.getVariable(plan.getId(), "silentAgencies")).isEqualTo(List.of("QUYNHON"));
@@ -319,6 +341,10 @@ class PlanApprovalProcessTest {
 
   private static void clock(LocalDate day, LocalTime time) {
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, VietnamTime.ZONE).toInstant()));
+  }
+
+  private static java.time.Instant at(int year, int month, int day, int hour, int minute) {
+    return ZonedDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute), VietnamTime.ZONE).toInstant();
   }
 
   private static Date endOfDay(int year, int month, int day) {
