@@ -3,6 +3,7 @@ package vn.gov.directives.submission;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -57,7 +58,9 @@ public class ReviewSlipIssuer implements JavaDelegate {
   private String fullName(String userId) {
     User user = userId.isEmpty() ? null
         : SystemAccess.call(() -> identityService.createUserQuery().userId(userId).singleResult());
-    return user == null ? userId : (user.getLastName() + " " + user.getFirstName()).strip();
+    // Camunda first name = family and middle names, last name = given name (see DemoUser)
+    return user == null ? userId
+        : (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), "")).strip();
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -129,6 +129,26 @@ class PlanApprovalProcessTest {
     assertThat(documents).extracting(IssuedDocument::number).contains(submissionNumber);
     assertThat(documents).hasSizeGreaterThanOrEqualTo(5); // report, draft plan, Tờ trình, Phiếu trình, Quyết định
     assertThat(historyVariable(plan, "publicationStatus")).contains("chưa cấu hình");
+
+    // what a records clerk reads in the generated PDFs
+    String decision = pdfText(documents, "QUYET_DINH");
+    assertThat(decision).contains("QUYẾT ĐỊNH", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Phi Long",
+        "Tờ trình số " + submissionNumber, "ngày 09 tháng 01 năm 2019");
+    String slip = pdfText(documents, "PHIEU_TRINH");
+    assertThat(slip).contains("Lý Công Sơn", "Hồ sơ đầy đủ, nội dung phù hợp Thông báo số 295/TB-UBND")
+        .doesNotContain("phê duyệt Tờ trình");
+    String report = pdfText(documents, "BAO_CAO");
+    assertThat(report).contains("Ủy ban nhân dân thành phố Quy Nhơn", "Không báo cáo", "Sở Y tế");
+  }
+
+  private String pdfText(List<IssuedDocument> documents, String type) {
+    IssuedDocument document = documents.stream().filter(d -> d.type().equals(type)).findFirst().orElseThrow();
+    byte[] pdf = documentService.file(document.id(), vn.gov.directives.document.DocumentFormat.PDF).orElseThrow().content();
+    try (var loaded = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(loaded).replaceAll("\\s+", " ");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
