@@ -25,12 +25,18 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
@@ -49,6 +55,24 @@ import vn.gov.directives.reminder.ReminderRecord;
 @ActiveProfiles("demo")
 class PlanApprovalProcessTest {
 
+  /** A real SMTP server: reminders and notices are e-mailed as in production. */
+  static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  static {
+    MAIL.start();
+  }
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+  }
+
+  @AfterAll
+  static void stopMail() {
+    MAIL.stop();
+  }
+
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -60,13 +84,20 @@ class PlanApprovalProcessTest {
   @Autowired ReminderLog reminderLog;
 
   @BeforeEach
-  void init() {
+  void init() throws Exception {
+    MAIL.purgeEmailFromAllMailboxes();
     BpmnAwareTests.init(engine);
     clock(LocalDate.of(2018, 12, 27), LocalTime.of(9, 0));
   }
 
   @AfterEach
   void reset() {
+    // tests share the engine: an instance left waiting would fire its reminders into the next test
+    runtimeService.createProcessInstanceQuery().list().forEach(instance -> {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
+        runtimeService.deleteProcessInstance(instance.getId(), "test finished", false, true);
+      }
+    });
     ClockUtil.reset();
     identityService.clearAuthentication();
   }
@@ -106,6 +137,11 @@ class PlanApprovalProcessTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(ReminderKind.TASK_REMINDER, 3, at(2019, 1, 4, 7, 30)),
             org.assertj.core.groups.Tuple.tuple(ReminderKind.TASK_REMINDER, 1, at(2019, 1, 7, 7, 30)));
+    assertThat(MAIL.getReceivedMessages()).extracting(PlanApprovalProcessTest::subject).containsExactlyInAnyOrder(
+        "[Nhắc việc] Còn 3 ngày làm việc: Báo cáo thực trạng ứng dụng CNTT — hạn 08/01/2019",
+        "[Nhắc việc] Còn 1 ngày làm việc: Báo cáo thực trạng ứng dụng CNTT — hạn 08/01/2019");
+    assertThat(MAIL.getReceivedMessages()).allSatisfy(message ->
+        assertThat(recipients(message)[0].toString()).isEqualTo("quynhon-cv@demo.binhdinh.gov.vn"));
 
     assertThat(plan).isWaitingAt("Task_DraftPlan");
     assertThat(runtimeService.getVariable(plan.getId(), "silentAgencies")).isEqualTo(List.of("QUYNHON"));
@@ -139,6 +175,30 @@ class PlanApprovalProcessTest {
         .doesNotContain("phê duyệt Tờ trình");
     String report = pdfText(documents, "BAO_CAO");
     assertThat(report).contains("Ủy ban nhân dân thành phố Quy Nhơn", "Không báo cáo", "Sở Y tế");
+  }
+
+  private static String subject(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String messageId(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static jakarta.mail.Address[] recipients(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getAllRecipients();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String pdfText(List<IssuedDocument> documents, String type) {
@@ -215,6 +275,16 @@ class PlanApprovalProcessTest {
     decideAsLeader(plan, "reject", "Chưa phù hợp với định hướng Chính quyền điện tử.");
     assertThat(plan).isEnded().hasPassed("Task_NotifyRejection", "EndEvent_PlanRejected")
         .hasNotPassed("Task_IssueDecision");
+    // Sở TT&TT is told why, by e-mail
+    var notices = java.util.Arrays.stream(MAIL.getReceivedMessages())
+        .filter(message -> subject(message).startsWith("[Kết quả] UBND tỉnh không phê duyệt")).toList();
+    // GreenMail keeps one copy per mailbox: one message, to the specialist and the leader of Sở TT&TT
+    assertThat(notices).hasSize(2);
+    assertThat(notices).extracting(message -> messageId(message)).containsOnly(messageId(notices.get(0)));
+    assertThat(GreenMailUtil.getBody(notices.get(0))).isNotBlank();
+    assertThat(java.util.Arrays.stream(recipients(notices.get(0))).map(Object::toString))
+        .contains("stttt-cv@demo.binhdinh.gov.vn", "stttt-ld@demo.binhdinh.gov.vn");
+    assertThat(historyVariable(plan, "rejectionNotifiedTo")).contains("stttt-ld@demo.binhdinh.gov.vn");
   }
 
   @Test
