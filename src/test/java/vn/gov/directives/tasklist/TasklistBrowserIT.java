@@ -33,7 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Camunda Tasklist itself in Debian's headless chromium: the Sở TT&TT specialist logs in, opens the drafting task,
- * fills the Camunda Form in Vietnamese and completes it; the director then sees the approval task.
+ * fills the Camunda Form in Vietnamese and completes it; the director then sees the approval task. The Tasklist chrome
+ * itself speaks Vietnamese (our locales/vi.json and scripts/config.js override the webjar's).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE",
@@ -59,7 +60,9 @@ class TasklistBrowserIT {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=1400,1300", "--lang=vi");
+        "--window-size=1400,1300", "--lang=vi",
+        // headless chromium ignores --lang for navigator.languages, which Tasklist reads to pick its locale
+        "--accept-lang=vi-VN,vi");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -94,7 +97,10 @@ class TasklistBrowserIT {
     login("stttt-cv");
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + drafting.getId());
     // like a person: claim the unit's task, then fill the form
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+    assertThat(claim.getText()).isEqualTo("Nhận việc");
+    screenshot("drafting-task-to-claim");
+    claim.click();
     wait.until(driver -> taskService.createTaskQuery().taskAssignee("stttt-cv").taskId(drafting.getId()).count() == 1);
     // Tasklist renders the form again once the task is claimed: wait for that before typing
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
@@ -107,6 +113,7 @@ class TasklistBrowserIT {
     screenshot("drafting-form");
     WebElement complete = wait.until(driver -> driver.findElements(By.cssSelector("button[ng-click='complete()']"))
         .stream().filter(button -> button.isDisplayed() && button.isEnabled()).findFirst().orElse(null));
+    assertThat(complete.getText()).isEqualTo("Hoàn thành");
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
     wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
     wait.until(driver -> taskService.createTaskQuery().taskId(drafting.getId()).count() == 0);
@@ -132,12 +139,22 @@ class TasklistBrowserIT {
   @Test
   void specialistStartsThePlanFromTheStartForm_badAgencyCodeIsRefusedWithAMessage() throws Exception {
     login("stttt-cv");
+    // the Tasklist chrome is Vietnamese: header link, filters and the empty task pane
+    WebElement startProcess = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".start-process-action a")));
+    assertThat(startProcess.getText()).isEqualTo("Khởi tạo quy trình");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Chọn một công việc trong danh sách."));
+    screenshot("tasklist-home");
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Start process", "Select a task");
     openStartForm();
+    // Camunda Forms date fields read day first, whatever the browser's language (scripts/vietnamese-dates.js)
+    assertThat(field("Ngày thông báo", "input").getAttribute("value")).isEqualTo("26/12/2018");
+    assertThat(field("Hạn trình UBND tỉnh", "input").getAttribute("value")).isEqualTo("25/01/2019");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
         "//label[contains(normalize-space(.), 'Chỉ các cơ quan, đơn vị liệt kê')]"))).click();
     field("Mã các cơ quan, đơn vị được rà soát", "input").sendKeys("SYT, XYZ", org.openqa.selenium.Keys.TAB);
     screenshot("start-form");
-    clickModalButton("Start");
+    clickModalButton("Khởi tạo");
     // the engine refuses the whole request; Tasklist shows why, nothing is started
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
         "Mã cơ quan không tồn tại trong cấu hình tổ chức: XYZ"));
@@ -148,7 +165,7 @@ class TasklistBrowserIT {
     WebElement codes = field("Mã các cơ quan, đơn vị được rà soát", "input");
     codes.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "SYT, QUYNHON",
         org.openqa.selenium.Keys.TAB);
-    clickModalButton("Start");
+    clickModalButton("Khởi tạo");
     wait.until(driver -> runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-approval")
         .variableValueEquals("surveyAgencyCodes", "SYT, QUYNHON").count() == 1);
     ProcessInstance plan = runtimeService.createProcessInstanceQuery().processDefinitionKey("plan-approval")
@@ -161,8 +178,8 @@ class TasklistBrowserIT {
   }
 
   private void openStartForm() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), 'Start process')]")))
-        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//a[contains(normalize-space(.), 'Khởi tạo quy trình')]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
         "//div[contains(@class,'modal')]//a[contains(normalize-space(.), 'Xây dựng Kế hoạch ứng dụng CNTT')]"))).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tên Kế hoạch"));
@@ -178,9 +195,13 @@ class TasklistBrowserIT {
   private void login(String user) {
     browser.get(base() + "/camunda/app/tasklist/default/");
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input#ahem, input[name='username'], input[ng-model='username']")));
+    // the login form speaks Vietnamese before anyone is known
+    wait.until(ExpectedConditions.attributeToBe(username, "placeholder", "Tên đăng nhập"));
     username.sendKeys(user);
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebElement logIn = browser.findElement(By.cssSelector("button[type='submit']"));
+    assertThat(logIn.getText()).isEqualTo("Đăng nhập");
+    logIn.click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
   }
 
