@@ -60,9 +60,9 @@ class TasklistBrowserIT {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=1400,1300", "--lang=vi",
-        // headless chromium ignores --lang for navigator.languages, which Tasklist reads to pick its locale
-        "--accept-lang=vi-VN,vi");
+        "--window-size=1400,1300",
+        // an English browser, as on many office PCs: Tasklist must still speak Vietnamese
+        "--lang=en-US", "--accept-lang=en-US,en");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);

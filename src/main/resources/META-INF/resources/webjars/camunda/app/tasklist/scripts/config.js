@@ -33,9 +33,10 @@ export default {
     short: 'DD/MM/YYYY'
   },
 
-  // Vietnamese first: a browser asking for any language other than English gets Vietnamese (locales/vi.json).
+  // Civil servants read Tasklist in Vietnamese whatever language their browser is set to (locales/vi.json);
+  // add 'en' to availableLocales to let an English browser get the English UI.
   locales: {
-    availableLocales: ['vi', 'en'],
+    availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
 
