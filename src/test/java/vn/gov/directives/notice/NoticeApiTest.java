@@ -141,6 +141,11 @@ class NoticeApiTest {
         List<Task> open = tasks.createTaskQuery().processInstanceId(instanceId).list();
         assertThat(open).as("tasks of mục %s for %s", code, lead).isNotEmpty();
         assertThat(candidateGroups(open)).as("groups of mục %s", code).allMatch(group -> group.startsWith(lead + "-"));
+        assertThat(open).allSatisfy(task -> assertThat(task.getName()).endsWith(" — TB 295/TB-UBND, mục " + code));
+        if (!line.get("dueDate").isNull()) {
+          assertThat(open).allSatisfy(task -> assertThat(task.getDueDate().toInstant())
+              .isEqualTo(java.time.OffsetDateTime.parse(line.get("dueDate").asText()).toInstant()));
+        }
       }
     }
     Map<String, Object> nine = runtime.getVariables(line(lines, "9", "VPUBND").get("processInstanceId").asText());
