@@ -64,7 +64,9 @@ public class NoticeDemoLoader implements ApplicationRunner {
   public String load(boolean keepOriginal) {
     NoticeRequest seed = parser.parse(seedText());
     NoticeRequest notice = keepOriginal ? seed : demoDates.shift(seed, VietnamTime.today());
-    return repository.findByNumber(notice.issuer(), notice.number(), notice.year()).map(existing -> {
+    // once loaded, a restart in another year must not load it again: the demo user's registration is the marker
+    return repository.findRegisteredBy(notice.issuer(), notice.number(), DEMO_USER)
+        .or(() -> repository.findByNumber(notice.issuer(), notice.number(), notice.year())).map(existing -> {
       LOG.info("Demo notice {} already registered ({})", notice.number(), existing.id());
       return existing.id();
     }).orElseGet(() -> {

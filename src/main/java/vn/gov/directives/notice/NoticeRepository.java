@@ -74,6 +74,12 @@ public class NoticeRepository {
         NoticeRepository::notice, issuer, number, year).stream().findFirst();
   }
 
+  /** The earliest notice of that issuer and number registered by a user, whatever its year. */
+  public Optional<NoticeRecord> findRegisteredBy(String issuer, String number, String createdBy) {
+    return jdbc.query("SELECT * FROM notice WHERE issuer = ? AND number = ? AND created_by = ? ORDER BY created_at",
+        NoticeRepository::notice, issuer, number, createdBy).stream().findFirst();
+  }
+
   public Optional<NoticeRecord> find(String id) {
     return jdbc.query("SELECT * FROM notice WHERE id = ?", NoticeRepository::notice, id).stream().findFirst();
   }

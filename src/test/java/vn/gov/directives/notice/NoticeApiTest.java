@@ -275,10 +275,13 @@ class NoticeApiTest {
     String first = demoLoader.load(false);
     String second = demoLoader.load(false);
     assertThat(second).isEqualTo(first);
+    clock(LocalDate.of(2020, 2, 3), LocalTime.of(9, 0)); // restarted a year later: still the same demo notice
+    assertThat(demoLoader.load(false)).isEqualTo(first);
     NoticeRecord notice = notices.find(first).orElseThrow();
     assertThat(notice.issuedOn()).isEqualTo(LocalDate.of(2019, 3, 14));
     assertThat(notice.meetingDate()).isEqualTo(LocalDate.of(2019, 3, 13));
     assertThat(noticeRows("295/TB-UBND", 2019)).isEqualTo(1);
+    assertThat(noticeRows("295/TB-UBND", 2020)).isZero();
     Map<String, LocalDate> dueOn = new java.util.HashMap<>();
     notices.leads(first).forEach(lead -> dueOn.put(lead.assignmentCode(), lead.dueOn()));
     // 26/12/2018 → 05/01/2019 is 6 working days (the New Year break does not count, Saturday 05/01 does)
