@@ -1,0 +1,91 @@
+package vn.gov.directives.assignment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import vn.gov.directives.calendar.DueDateService;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.calendar.WorkingDayDeadlines;
+import vn.gov.directives.organization.OrganizationDirectory;
+import vn.gov.directives.plan.DocumentLinks;
+
+/**
+ * Bean {@code assignmentContext}, start listener of an assignment process: checks the variables the follow-up
+ * process passes (refusing the start, with every problem listed, when one is missing or wrong) and prepares what the
+ * forms show (deadline text, lead agency name, document links, task suffix).
+ */
+@Component("assignmentContext")
+public class AssignmentContext implements ExecutionListener {
+
+  public static final String DEADLINE_TEXT = "assignmentDeadlineText";
+
+  private final OrganizationDirectory organization;
+  private final DocumentLinks links;
+  private final DueDateService dueDates;
+
+  public AssignmentContext(OrganizationDirectory organization, DocumentLinks links, DueDateService dueDates) {
+    this.organization = organization;
+    this.links = links;
+    this.dueDates = dueDates;
+  }
+
+  /**
+   * Due date of the work task: the end of the assignment deadline (moved off a day off, as the calendar policy
+   * says) when there is one, else {@code app.due-days.assignment-work} working days from today.
+   */
+  public java.util.Date workDue(DelegateExecution execution) {
+    LocalDate deadline = AssignmentDates.deadline(execution.getVariable(AssignmentDates.ASSIGNMENT_DEADLINE));
+    return deadline != null ? dueDates.deadlineEnd(deadline) : dueDates.forStep("assignment-work", execution);
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    List<String> problems = new ArrayList<>();
+    for (String name : List.of("noticeNumber", "assignmentCode", "assignmentTitle", "leadAgency")) {
+      Object value = execution.getVariable(name);
+      if (value == null || value.toString().isBlank()) {
+        problems.add("Thiếu biến " + name + ".");
+      }
+    }
+    Object lead = execution.getVariable("leadAgency");
+    if (lead != null && !lead.toString().isBlank() && !organization.exists(lead.toString())) {
+      problems.add("Cơ quan chủ trì '" + lead + "' không có trong danh sách cơ quan.");
+    }
+    LocalDate deadline = null;
+    try {
+      deadline = AssignmentDates.deadline(execution.getVariable(AssignmentDates.ASSIGNMENT_DEADLINE));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    Object noticeDate = execution.getVariable("noticeDate");
+    if (noticeDate != null && !noticeDate.toString().isBlank()) {
+      try {
+        execution.setVariable("noticeDateText", VietnamTime.shortDate(WorkingDayDeadlines.parseIsoDate(noticeDate.toString())));
+      } catch (IllegalArgumentException e) {
+        problems.add("Ngày thông báo (biến noticeDate): " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Không thể bắt đầu theo dõi nhiệm vụ: " + String.join(" ", problems));
+    }
+    // the due-date cap follows the assignment deadline; a process started without planDeadline gets it here
+    if (execution.getVariable(AssignmentDates.PLAN_DEADLINE) == null && deadline != null) {
+      execution.setVariable(AssignmentDates.PLAN_DEADLINE, deadline.toString());
+    }
+    execution.setVariable(DEADLINE_TEXT, AssignmentDates.text(deadline));
+    execution.setVariable("leadAgencyName", organization.agency(lead.toString()).name());
+    if (execution.getVariable(TaskNames.TASK_SUFFIX) == null) {
+      execution.setVariable(TaskNames.TASK_SUFFIX, suffix(execution.getVariable("noticeNumber").toString(),
+          execution.getVariable("assignmentCode").toString()));
+    }
+    links.refresh(execution);
+  }
+
+  /** " — TB 295/TB-UBND, mục 3", as the follow-up process writes it. */
+  static String suffix(String noticeNumber, String assignmentCode) {
+    return " — TB " + noticeNumber + ", mục " + assignmentCode;
+  }
+}

@@ -1,0 +1,10 @@
+package vn.gov.directives.assignment;
+
+/** Where one (assignment, lead agency) stands, as the assignment process reports it to the notice registry. */
+public enum AssignmentStatus {
+  IN_PROGRESS,
+  EXTENSION_REQUESTED,
+  EXTENSION_GRANTED,
+  EXTENSION_REFUSED,
+  COMPLETED
+}

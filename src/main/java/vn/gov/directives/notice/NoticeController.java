@@ -1,0 +1,91 @@
+package vn.gov.directives.notice;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.organization.OrganizationDirectory;
+import vn.gov.directives.security.CurrentUser;
+
+/**
+ * {@code /api/notices}: registration by other systems, the list of notices and the progress of one. The body is
+ * read as text and parsed by {@link NoticeParser}, so that every problem is reported, not only the first.
+ */
+@RestController
+@RequestMapping("/api/notices")
+public class NoticeController {
+
+  private final NoticeRegistry registry;
+  private final NoticeRepository repository;
+  private final OrganizationDirectory organization;
+  private final NoticeParser parser;
+
+  public NoticeController(NoticeRegistry registry, NoticeRepository repository, OrganizationDirectory organization) {
+    this.registry = registry;
+    this.repository = repository;
+    this.organization = organization;
+    this.parser = new NoticeParser(organization::exists);
+  }
+
+  @PostMapping
+  public ResponseEntity<?> register(@RequestBody(required = false) String body, CurrentUser user) {
+    if (!mayRegister(user)) {
+      return error(HttpStatus.FORBIDDEN, "", "Chỉ người dùng Văn phòng UBND tỉnh hoặc quản trị viên được đăng ký "
+          + "thông báo kết luận (only the committee's office and admins may register notices).");
+    }
+    try {
+      NoticeRegistry.Registration registration = registry.register(parser.parse(body), user.userId());
+      return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(registration);
+    } catch (InvalidNoticeException e) {
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", e.errors()));
+    } catch (DuplicateNoticeException e) {
+      return error(HttpStatus.CONFLICT, "number", e.getMessage());
+    } catch (BadUserRequestException e) {
+      // a called process refused its start data (e.g. plan-approval's own checks): nothing was kept
+      return error(HttpStatus.BAD_REQUEST, "", e.getMessage());
+    }
+  }
+
+  /** Members of any group of the review office (VPUBND-chuyen-vien, VPUBND-lanh-dao, ...) and admins. */
+  boolean mayRegister(CurrentUser user) {
+    String prefix = organization.reviewOffice() + "-";
+    return user.isAdmin() || user.groupIds().stream().anyMatch(group -> group.startsWith(prefix));
+  }
+
+  /** Summary of a notice in the list: its identity and the counts of its progress. */
+  public record NoticeSummary(String id, String number, String issuer, java.time.LocalDate issuedOn, String title,
+      String status, String processInstanceId, int total, int completedOnTime, int completedLate, int inProgress,
+      int overdue, int extensionRequested) {}
+
+  @GetMapping
+  public List<NoticeSummary> list(CurrentUser user) {
+    return repository.list().stream().map(notice -> {
+      NoticeProgress progress = NoticeProgress.of(notice.number(), repository.leads(notice.id()), VietnamTime.now());
+      return new NoticeSummary(notice.id(), notice.number(), notice.issuer(), notice.issuedOn(), notice.title(),
+          notice.status(), notice.processInstanceId(), progress.total(), progress.completedOnTime(),
+          progress.completedLate(), progress.inProgress(), progress.overdue(), progress.extensionRequested());
+    }).toList();
+  }
+
+  @GetMapping("/{id}/progress")
+  public ResponseEntity<?> progress(@PathVariable("id") String id, CurrentUser user) {
+    return repository.find(id)
+        .<ResponseEntity<?>>map(notice -> ResponseEntity.ok(
+            NoticeProgress.of(notice.number(), repository.leads(id), VietnamTime.now())))
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "id", "Không tìm thấy thông báo " + id + "."));
+  }
+
+  private static ResponseEntity<Map<String, List<FieldError>>> error(HttpStatus status, String field, String message) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("errors", List.of(new FieldError(field, message))));
+  }
+}
