@@ -1,5 +1,6 @@
 package vn.gov.directives.notice;
 
+import vn.gov.directives.security.SystemAccess;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -103,14 +103,6 @@ public class NoticeRegistry {
 
   /** Runs without the request user's authorizations, then restores them. */
   private <T> T asSystem(Supplier<T> work) {
-    Authentication current = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (current != null) {
-        identity.setAuthentication(current);
-      }
-    }
+    return SystemAccess.call(identity, work);
   }
 }

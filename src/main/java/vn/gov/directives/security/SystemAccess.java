@@ -12,6 +12,25 @@ public final class SystemAccess {
 
   private SystemAccess() {}
 
+  /**
+   * Outside an engine command (a REST controller that has already checked the caller's rights): the request user's
+   * authentication is lifted for the work and restored after it.
+   */
+  public static <T> T call(org.camunda.bpm.engine.IdentityService identity, Supplier<T> work) {
+    if (Context.getCommandContext() != null) {
+      return call(work);
+    }
+    org.camunda.bpm.engine.impl.identity.Authentication current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+  }
+
   public static <T> T call(Supplier<T> work) {
     CommandContext context = Context.getCommandContext();
     if (context == null) {
