@@ -9,6 +9,7 @@ import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.document.DocumentRequest;
 import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
+import vn.gov.directives.organization.OrganizationDirectory;
 import vn.gov.directives.plan.DocumentLinks;
 import vn.gov.directives.plan.Signers;
 
@@ -25,8 +26,11 @@ public class AssignmentReportIssuer implements JavaDelegate {
   private final DocumentService documents;
   private final Signers signers;
   private final DocumentLinks links;
+  private final OrganizationDirectory organization;
 
-  public AssignmentReportIssuer(DocumentService documents, Signers signers, DocumentLinks links) {
+  public AssignmentReportIssuer(DocumentService documents, Signers signers, DocumentLinks links,
+      OrganizationDirectory organization) {
+    this.organization = organization;
     this.documents = documents;
     this.signers = signers;
     this.links = links;
@@ -44,7 +48,11 @@ public class AssignmentReportIssuer implements JavaDelegate {
       }
     }
     values.put("completedOnText", VietnamTime.shortDate(VietnamTime.today()));
-    signers.putSignature(values, signers.signer(lead, (String) execution.getVariable("leaderUserId")));
+    // Most agencies have no leader records in the organisation file: the signature block then keeps its title
+    // (derived from the agency kind) and leaves the name to be written by hand, rather than refusing to report.
+    if (!organization.leadersOf(lead).isEmpty()) {
+      signers.putSignature(values, signers.signer(lead, (String) execution.getVariable("leaderUserId")));
+    }
     IssuedDocument report = documents.issue(new DocumentRequest(execution.getProcessInstanceId(), TEMPLATE, lead, true,
         VietnamTime.today(), values));
     execution.setVariable("resultReportDocumentId", report.id());
