@@ -20,6 +20,8 @@ public class NoticeFollowUp {
   public static final String ASSIGNMENT_LEAD_ID = "assignmentLeadId";
   public static final String PLAN_PROCESS = "plan-approval";
   public static final String GENERIC_PROCESS = "assignment-generic";
+  public static final String PROPOSAL_PROCESS = "assignment-proposal";
+  public static final String HANDOVER_PROCESS = "assignment-handover";
 
   private final NoticeRepository repository;
 
@@ -47,13 +49,21 @@ public class NoticeFollowUp {
     repository.close((String) execution.getVariable(NOTICE_ID), VietnamTime.now());
   }
 
-  /** Process key for a tracking row: plan → plan-approval, every other kind → assignment-generic (for now). */
+  /**
+   * Process key for a tracking row: plan → plan-approval, proposal → assignment-proposal, handover →
+   * assignment-handover, every other kind → assignment-generic (for now).
+   */
   public String processKey(String assignmentLeadId) {
     return processKey(lead(assignmentLeadId).kind());
   }
 
   public static String processKey(AssignmentKind kind) {
-    return kind == AssignmentKind.PLAN ? PLAN_PROCESS : GENERIC_PROCESS;
+    return switch (kind) {
+      case PLAN -> PLAN_PROCESS;
+      case PROPOSAL -> PROPOSAL_PROCESS;
+      case HANDOVER -> HANDOVER_PROCESS;
+      default -> GENERIC_PROCESS;
+    };
   }
 
   /** One start variable of the called process, for {@code camunda:in sourceExpression}; null when absent. */

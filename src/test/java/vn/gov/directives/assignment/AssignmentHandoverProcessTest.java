@@ -1,0 +1,236 @@
+package vn.gov.directives.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.ActiveProfiles;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.document.DocumentFormat;
+import vn.gov.directives.document.DocumentService;
+import vn.gov.directives.document.IssuedDocument;
+
+/**
+ * Every path of assignment-handover (item 9 of 295/TB-UBND: the portal from Sở TT&TT to Văn phòng UBND tỉnh) on the
+ * real 2018–2019 calendar.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:assignment-handover;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE",
+    "camunda.bpm.job-execution.enabled=false",
+    "app.notices.demo=false"})
+@ActiveProfiles("demo")
+class AssignmentHandoverProcessTest {
+
+  @TestConfiguration
+  static class Events {
+    @Bean
+    StatusEvents handoverStatusEvents() {
+      return new StatusEvents();
+    }
+  }
+
+  static class StatusEvents {
+    final List<AssignmentStatusChanged> seen = new CopyOnWriteArrayList<>();
+
+    @EventListener
+    void on(AssignmentStatusChanged event) {
+      seen.add(event);
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+  @Autowired DocumentService documentService;
+  @Autowired StatusEvents events;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    events.seen.clear();
+    clock(LocalDate.of(2018, 12, 27), LocalTime.of(9, 0));
+  }
+
+  @AfterEach
+  void reset() {
+    runtimeService.createProcessInstanceQuery().list().forEach(instance -> {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
+        runtimeService.deleteProcessInstance(instance.getId(), "test finished", false, true);
+      }
+    });
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void bothSidesConfirm_recordIssued_completed() throws Exception {
+    ProcessInstance handover = start("lead-9");
+    Task receiving = onlyTask(handover, "Task_ReceivingChecklist");
+    Task handing = onlyTask(handover, "Task_HandingChecklist");
+    assertThat(receiving.getName()).isEqualTo("Lập bảng kiểm bàn giao của bên nhận — TB 295/TB-UBND, mục 9");
+    assertThat(candidateGroups(receiving)).containsExactly("VPUBND-chuyen-vien");
+    assertThat(candidateGroups(handing)).containsExactly("STTTT-chuyen-vien");
+    // capped at the deadline: 01/01/2019 is a holiday, so the end of Wednesday 02/01/2019
+    assertThat(receiving.getDueDate()).isNotNull();
+    Map<String, Object> incomplete = checklist("handing", "pending", "");
+    assertThatThrownBy(() -> completeAs("stttt-cv", handing, incomplete))
+        .hasMessageContaining("chưa hoàn thành: cần ghi chú");
+    completeAs("stttt-cv", handing, checklist("handing", "done", "Bàn giao máy chủ tại Trung tâm dữ liệu tỉnh"));
+    assertThat(onlyTask(handover, "Task_ConfirmHanding")).isNull();
+    completeAs("vpubnd-cv", receiving, checklist("receiving", "done", "Đã kiểm tra"));
+
+    Task confirmReceiving = onlyTask(handover, "Task_ConfirmReceiving");
+    Task confirmHanding = onlyTask(handover, "Task_ConfirmHanding");
+    assertThat(candidateGroups(confirmReceiving)).containsExactly("VPUBND-lanh-dao");
+    assertThat(candidateGroups(confirmHanding)).containsExactly("STTTT-lanh-dao");
+    String record = pdfText(documentService.listForProcessInstance(handover.getId()), "BIEN_BAN");
+    assertThat(record).contains("BIÊN BẢN").contains("/BB-VP ")
+        .contains("Bên giao: Sở Thông tin và Truyền thông, đại diện là Phó Giám đốc Sở Lê Thị Thu Hà")
+        .contains("Bên nhận: Văn phòng Ủy ban nhân dân tỉnh")
+        .contains("Tên miền").contains("Nhân sự vận hành").contains("Đã hoàn thành")
+        .contains("Bên giao: Bàn giao máy chủ tại Trung tâm dữ liệu tỉnh")
+        .contains("ĐẠI DIỆN BÊN GIAO").contains("ĐẠI DIỆN BÊN NHẬN");
+    completeAs("stttt-ld", confirmHanding, Map.of("handingConfirmation", "confirm"));
+    completeAs("vpubnd-ld", confirmReceiving, Map.of("receivingConfirmation", "confirm"));
+    BpmnAwareTests.assertThat(handover).isEnded().hasPassed("EndEvent_HandedOver");
+    assertThat(events.seen).extracting(AssignmentStatusChanged::status)
+        .containsExactly(AssignmentStatus.IN_PROGRESS, AssignmentStatus.COMPLETED);
+  }
+
+  @Test
+  void oneSideRefuses_redoesItsChecklist_thenBothConfirm() throws Exception {
+    ProcessInstance handover = start("lead-9r");
+    completeAs("stttt-cv", onlyTask(handover, "Task_HandingChecklist"), checklist("handing", "done", ""));
+    completeAs("vpubnd-cv", onlyTask(handover, "Task_ReceivingChecklist"), checklist("receiving", "done", ""));
+    completeAs("stttt-ld", onlyTask(handover, "Task_ConfirmHanding"), Map.of("handingConfirmation", "confirm"));
+    assertThatThrownBy(() -> completeAs("vpubnd-ld", onlyTask(handover, "Task_ConfirmReceiving"),
+        Map.of("receivingConfirmation", "refuse"))).hasMessageContaining("Lý do không xác nhận");
+    completeAs("vpubnd-ld", onlyTask(handover, "Task_ConfirmReceiving"), Map.of("receivingConfirmation", "refuse",
+        "receivingRefusalReasons", "Chưa nhận mật khẩu quản trị máy chủ."));
+
+    // only the refusing side redoes its checklist
+    Task again = onlyTask(handover, "Task_ReceivingChecklist");
+    assertThat(again).isNotNull();
+    assertThat(onlyTask(handover, "Task_HandingChecklist")).isNull();
+    Map<String, Object> redo = checklist("receiving", "done", "");
+    redo.put("receiving_accounts_status", "pending");
+    redo.put("receiving_accounts_notes", "Chờ đổi mật khẩu quản trị trước 04/01/2019");
+    completeAs("vpubnd-cv", again, redo);
+    List<IssuedDocument> records = documentService.listForProcessInstance(handover.getId()).stream()
+        .filter(doc -> doc.type().equals("BIEN_BAN")).toList();
+    assertThat(records).hasSize(2);
+    Object latest = runtimeService.getVariable(handover.getId(), "handoverRecordDocumentId");
+    assertThat(pdfText(records.stream().filter(doc -> doc.id().equals(latest)).toList(), "BIEN_BAN")).contains("Bên nhận: Chờ đổi mật khẩu quản trị trước 04/01/2019")
+        .contains("Chưa hoàn thành");
+    // a new Biên bản: both sides confirm it again
+    completeAs("stttt-ld", onlyTask(handover, "Task_ConfirmHanding"), Map.of("handingConfirmation", "confirm"));
+    completeAs("vpubnd-ld", onlyTask(handover, "Task_ConfirmReceiving"), Map.of("receivingConfirmation", "confirm"));
+    BpmnAwareTests.assertThat(handover).isEnded().hasPassed("EndEvent_HandedOver");
+  }
+
+  private Map<String, Object> checklist(String side, String status, String notes) {
+    Map<String, Object> values = new HashMap<>();
+    for (String item : HandoverChecklist.ITEMS.keySet()) {
+      values.put(side + "_" + item + "_status", status);
+      values.put(side + "_" + item + "_notes", item.equals("infrastructure") ? notes : "");
+    }
+    values.put(side + "_representativeName", side.equals("handing") ? "Lê Thị Thu Hà" : "Nguyễn Thị Mai Anh");
+    values.put(side + "_representativeTitle", side.equals("handing") ? "Phó Giám đốc Sở" : "Phó Chánh Văn phòng");
+    return values;
+  }
+
+  private ProcessInstance start(String leadId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("assignmentLeadId", leadId);
+    variables.put("noticeId", "notice-1");
+    variables.put("noticeNumber", "295/TB-UBND");
+    variables.put("noticeDate", "2018-12-26");
+    variables.put("assignmentCode", "9");
+    variables.put("assignmentKind", "handover");
+    variables.put("assignmentTitle", "Chuyển giao Cổng thông tin điện tử của tỉnh từ Sở Thông tin và Truyền thông về Văn phòng UBND tỉnh");
+    variables.put("leadAgency", "VPUBND");
+    variables.put("partners", new java.util.ArrayList<>(List.of("STTTT")));
+    variables.put("urgent", Boolean.TRUE);
+    variables.put("assignmentDeadline", "2019-01-01");
+    variables.put("planDeadline", "2019-01-01");
+    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 9");
+    return runtimeService.startProcessInstanceByKey("assignment-handover", variables);
+  }
+
+  private String pdfText(List<IssuedDocument> documents, String type) throws java.io.IOException {
+    IssuedDocument document = documents.stream().filter(doc -> doc.type().equals(type)).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no " + type + " among " + documents));
+    byte[] pdf = documentService.file(document.id(), DocumentFormat.PDF).orElseThrow().content();
+    try (var loaded = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(loaded).replaceAll("\\s+", " ");
+    }
+  }
+
+  private void completeAs(String userId, Task task, Map<String, Object> variables) {
+    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(group -> group.getId()).toList());
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Task onlyTask(ProcessInstance instance, String key) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+  }
+
+  private void runDueJobs() {
+    for (int round = 0; round < 200; round++) {
+      List<Job> due = managementService.createJobQuery().executable().listPage(0, 1);
+      if (due.isEmpty()) {
+        return;
+      }
+      managementService.executeJob(due.get(0).getId());
+    }
+  }
+
+  private Object historyVariable(ProcessInstance instance, String name) {
+    var variable = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
+  }
+
+  private static void clock(LocalDate day, LocalTime time) {
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, VietnamTime.ZONE).toInstant()));
+  }
+}
