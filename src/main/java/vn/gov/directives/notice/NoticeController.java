@@ -2,6 +2,13 @@ package vn.gov.directives.notice;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.mail.MailException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.directives.document.IssuedDocument;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,12 +35,19 @@ public class NoticeController {
   private final NoticeRepository repository;
   private final OrganizationDirectory organization;
   private final NoticeParser parser;
+  private final NoticeReports reports;
+  private final IdentityService identity;
+  private final TransactionTemplate transactions;
 
-  public NoticeController(NoticeRegistry registry, NoticeRepository repository, OrganizationDirectory organization) {
+  public NoticeController(NoticeRegistry registry, NoticeRepository repository, OrganizationDirectory organization,
+      NoticeReports reports, IdentityService identity, PlatformTransactionManager transactionManager) {
     this.registry = registry;
     this.repository = repository;
     this.organization = organization;
     this.parser = new NoticeParser(organization::exists);
+    this.reports = reports;
+    this.identity = identity;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @PostMapping
@@ -82,6 +96,48 @@ public class NoticeController {
         .<ResponseEntity<?>>map(notice -> ResponseEntity.ok(
             NoticeProgress.of(notice.number(), repository.leads(id), VietnamTime.now())))
         .orElseGet(() -> error(HttpStatus.NOT_FOUND, "id", "Không tìm thấy thông báo " + id + "."));
+  }
+
+  /** A report generated on request: the document, its files and whom the e-mail reached or could not reach. */
+  public record GeneratedReportView(String id, String number, String title, java.time.LocalDate issuedOn,
+      List<FileLink> files, List<String> mailedTo, List<String> notMailed) {}
+
+  public record FileLink(String format, String url) {}
+
+  /**
+   * Generates the progress report now (the final report once the notice is closed) and e-mails it, like the
+   * periodic one. Only the review office and admins; the document and the e-mail succeed or fail together.
+   */
+  @PostMapping("/{id}/reports")
+  public ResponseEntity<?> report(@PathVariable("id") String id, CurrentUser user) {
+    if (!mayRegister(user)) {
+      return error(HttpStatus.FORBIDDEN, "", "Chỉ người dùng Văn phòng UBND tỉnh hoặc quản trị viên được lập báo cáo "
+          + "tình hình thực hiện thông báo (only the committee's office and admins may request reports).");
+    }
+    Optional<NoticeRecord> notice = repository.find(id);
+    if (notice.isEmpty()) {
+      return error(HttpStatus.NOT_FOUND, "id", "Không tìm thấy thông báo " + id + ".");
+    }
+    boolean finalReport = NoticeRecord.CLOSED.equals(notice.get().status());
+    NoticeReports.GeneratedReport report;
+    Authentication current = identity.getCurrentAuthentication();
+    // the user's right was checked above; documents and group members are read on behalf of the office
+    identity.clearAuthentication();
+    try {
+      report = transactions.execute(status -> reports.generate(id, finalReport));
+    } catch (MailException | IllegalStateException e) {
+      return error(HttpStatus.SERVICE_UNAVAILABLE, "", "Chưa lập được báo cáo: " + e.getMessage());
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+    IssuedDocument document = report.document();
+    List<FileLink> files = report.formats().stream().map(format -> new FileLink(format.extension(),
+        "/api/documents/" + document.id() + "/" + format.extension())).toList();
+    return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+        .body(new GeneratedReportView(document.id(), document.number(), document.title(), document.issuedOn(), files,
+            report.mailedTo(), report.notMailed()));
   }
 
   private static ResponseEntity<Map<String, List<FieldError>>> error(HttpStatus status, String field, String message) {
