@@ -113,6 +113,9 @@ public class NoticeForm {
       if (text.isBlank()) {
         return null;
       }
+      if (!text.strip().startsWith("[")) {
+        return lines(text);
+      }
       try {
         return json.readTree(text);
       } catch (JsonProcessingException e) {
@@ -125,6 +128,53 @@ public class NoticeForm {
     }
     // Spin's JSON node (the type of a Json variable in the engine) prints as its JSON text
     return toJson(value.toString());
+  }
+
+  /**
+   * The Tasklist form's text: one assignment a line, "code | kind | title | leads | partners | deadline | khẩn"
+   * (deadline dd/mm/yyyy or yyyy-mm-dd, empty when none; last column "khẩn" when urgent, else empty).
+   */
+  private JsonNode lines(String text) {
+    ArrayNode rows = json.createArrayNode();
+    List<FieldError> errors = new ArrayList<>();
+    String[] lines = text.strip().split("\\R");
+    for (int n = 0; n < lines.length; n++) {
+      if (lines[n].isBlank()) {
+        continue;
+      }
+      String[] columns = lines[n].split("\\|", -1);
+      if (columns.length < 6 || columns.length > 7) {
+        errors.add(new FieldError(ASSIGNMENTS, "Dòng " + (n + 1) + " của danh sách nhiệm vụ cần 6 hoặc 7 cột cách nhau "
+            + "bởi dấu | (mục | loại | nội dung | chủ trì | phối hợp | thời hạn | khẩn), có " + columns.length + "."));
+        continue;
+      }
+      ObjectNode row = rows.addObject();
+      row.put("code", columns[0].strip());
+      row.put("kind", columns[1].strip());
+      row.put("title", columns[2].strip());
+      row.put("leads", columns[3].strip());
+      row.put("partners", columns[4].strip());
+      row.put("deadline", isoDate(columns[5].strip()));
+      String urgent = columns.length == 7 ? columns[6].strip().toLowerCase(java.util.Locale.ROOT) : "";
+      if (!urgent.isEmpty() && !urgent.equals("khẩn") && !urgent.equals("không")) {
+        errors.add(new FieldError(ASSIGNMENTS, "Dòng " + (n + 1) + ": cột cuối phải là \"khẩn\" hoặc để trống, "
+            + "không phải \"" + columns[6].strip() + "\"."));
+      }
+      row.put("urgent", urgent.equals("khẩn"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidNoticeException(errors);
+    }
+    return rows;
+  }
+
+  /** dd/mm/yyyy as typed by people becomes ISO; anything else is left for the parser to judge. */
+  private static String isoDate(String date) {
+    Matcher dayFirst = Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$").matcher(date);
+    return dayFirst.matches()
+        ? String.format("%s-%02d-%02d", dayFirst.group(3), Integer.parseInt(dayFirst.group(2)),
+            Integer.parseInt(dayFirst.group(1)))
+        : date;
   }
 
   private static void putText(ObjectNode notice, String field, Object value) {

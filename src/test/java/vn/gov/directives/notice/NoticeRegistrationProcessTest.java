@@ -64,11 +64,13 @@ class NoticeRegistrationProcessTest {
 
   @Test
   void officeSpecialistRegistersASmallNotice_oneProcessPerLead() {
-    ProcessInstance registration = submitAs("vpubnd-cv", List.of("VPUBND-chuyen-vien"), form("12/TB-UBND", """
-        [{"code": "1", "kind": "general", "title": "Rà soát hạ tầng mạng", "leads": "STTTT", "partners": "SNV",
-          "deadline": "2019-01-05", "urgent": false},
-         {"code": "2", "kind": "coordination", "title": "Phối hợp cải cách hành chính", "leads": "STTTT, SNV",
-          "partners": "", "deadline": null, "urgent": true}]"""));
+    // the Tasklist form's text: one assignment a line, dates day first
+    Map<String, Object> values = form("12/TB-UBND", "[]");
+    values.put(NoticeForm.ASSIGNMENTS, """
+        1 | general | Rà soát hạ tầng mạng | STTTT | SNV | 05/01/2019 |
+        2 | coordination | Phối hợp cải cách hành chính | STTTT, SNV |  |  | khẩn
+        """);
+    ProcessInstance registration = submitAs("vpubnd-cv", List.of("VPUBND-chuyen-vien"), values);
 
     assertThat(registration.isEnded()).isTrue();
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(registration.getId())
@@ -86,6 +88,8 @@ class NoticeRegistrationProcessTest {
         .superProcessInstanceId(followUp.getId()).list();
     assertThat(assignments).hasSize(3);
     assertThat(historyVariable(registration.getId(), "trackedProcessCount")).isEqualTo(3);
+    assertThat(assignments).filteredOn(instance -> "2".equals(runtimeService.getVariable(instance.getId(), "assignmentCode")))
+        .allSatisfy(instance -> assertThat(runtimeService.getVariable(instance.getId(), "urgent")).isEqualTo(true));
 
     List<Task> work = taskService.createTaskQuery().processInstanceBusinessKey("12/TB-UBND").list();
     assertThat(work).extracting(Task::getName).containsExactlyInAnyOrder(
@@ -118,6 +122,12 @@ class NoticeRegistrationProcessTest {
         .hasMessageContaining("Nhiệm vụ 1: thời hạn không hợp lệ: '2019-02-30'")
         .hasMessageContaining("Nhiệm vụ thứ 2: mã nhiệm vụ 1 bị trùng trong thông báo.");
 
+    Map<String, Object> badLine = form("13/TB-UBND", "[]");
+    badLine.put(NoticeForm.ASSIGNMENTS, "1 | general | Rà soát | STTTT\n2 | general | Rà soát | SYT | | | gấp");
+    assertThatThrownBy(() -> submitAs("vpubnd-cv", List.of("VPUBND-chuyen-vien"), badLine))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("Dòng 1 của danh sách nhiệm vụ cần 6 hoặc 7 cột")
+        .hasMessageContaining("Dòng 2: cột cuối phải là \"khẩn\" hoặc để trống");
     assertThatThrownBy(() -> submitAs("vpubnd-cv", List.of("VPUBND-chuyen-vien"), form("13/TB-UBND", "[]")))
         .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("Thông báo phải có ít nhất một nhiệm vụ.");
