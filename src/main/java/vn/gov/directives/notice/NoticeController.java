@@ -71,8 +71,7 @@ public class NoticeController {
 
   /** Members of any group of the review office (VPUBND-chuyen-vien, VPUBND-lanh-dao, ...) and admins. */
   boolean mayRegister(CurrentUser user) {
-    String prefix = organization.reviewOffice() + "-";
-    return user.isAdmin() || user.groupIds().stream().anyMatch(group -> group.startsWith(prefix));
+    return NoticeManagers.mayManage(user.groupIds(), organization.reviewOffice());
   }
 
   /** Summary of a notice in the list: its identity and the counts of its progress. */

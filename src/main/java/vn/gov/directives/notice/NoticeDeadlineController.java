@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.directives.organization.OrganizationDirectory;
 import vn.gov.directives.security.CurrentUser;
 
 /**
@@ -20,18 +21,19 @@ public class NoticeDeadlineController {
 
   private final NoticeRepository repository;
   private final NoticeDeadlines deadlines;
-  private final NoticeController notices;
+  private final OrganizationDirectory organization;
 
-  public NoticeDeadlineController(NoticeRepository repository, NoticeDeadlines deadlines, NoticeController notices) {
+  public NoticeDeadlineController(NoticeRepository repository, NoticeDeadlines deadlines,
+      OrganizationDirectory organization) {
     this.repository = repository;
     this.deadlines = deadlines;
-    this.notices = notices;
+    this.organization = organization;
   }
 
   @PutMapping("/api/notices/{id}/assignments/{code}/deadline")
   public ResponseEntity<?> setDeadline(@PathVariable("id") String id, @PathVariable("code") String code,
       @RequestBody(required = false) Map<String, String> body, CurrentUser user) {
-    if (!notices.mayRegister(user)) {
+    if (!NoticeManagers.mayManage(user.groupIds(), organization.reviewOffice())) {
       return error(HttpStatus.FORBIDDEN, "", "Chỉ người dùng Văn phòng UBND tỉnh hoặc quản trị viên được đặt thời hạn "
           + "nhiệm vụ (only the review office may set deadlines).");
     }

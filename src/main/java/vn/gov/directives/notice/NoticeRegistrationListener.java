@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-import vn.gov.directives.organization.ConfiguredOrganization;
 import vn.gov.directives.organization.OrganizationDirectory;
 
 /**
@@ -64,17 +63,10 @@ public class NoticeRegistrationListener implements ExecutionListener {
     }
     List<String> groups = authentication.getGroupIds() != null ? authentication.getGroupIds()
         : identity.createGroupQuery().groupMember(authentication.getUserId()).list().stream().map(Group::getId).toList();
-    if (!mayRegister(groups, organization.reviewOffice())) {
+    if (!NoticeManagers.mayManage(groups, organization.reviewOffice())) {
       throw new BadUserRequestException("Người dùng " + authentication.getUserId() + " không thuộc Văn phòng UBND "
           + "tỉnh: chỉ Văn phòng UBND tỉnh hoặc quản trị viên được đăng ký thông báo kết luận.");
     }
     return authentication.getUserId();
-  }
-
-  /** Same rule as {@code POST /api/notices}: any group of the review office (VPUBND-chuyen-vien, …) or admin. */
-  static boolean mayRegister(List<String> groupIds, String reviewOffice) {
-    String prefix = reviewOffice + "-";
-    return groupIds.stream().anyMatch(group -> group.equals(ConfiguredOrganization.ADMIN_GROUP)
-        || group.startsWith(prefix));
   }
 }
