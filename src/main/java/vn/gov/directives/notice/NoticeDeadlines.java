@@ -86,33 +86,79 @@ public class NoticeDeadlines {
         continue;
       }
       repository.extendLead(lead.id(), deadline, dueAt.toInstant(), VietnamTime.now());
-      if (lead.processInstanceId() != null && isRunning(lead.processInstanceId())) {
-        runtimeService.setVariables(lead.processInstanceId(), Map.of(
-            "assignmentDeadline", deadline.toString(),
-            "planDeadline", deadline.toString(),
-            "assignmentDeadlineText", VietnamTime.shortDate(deadline)));
-        moveDueDates(lead.processInstanceId(), dueAt);
-      }
+      moveRunningProcess(lead, deadline, dueAt);
       changed.add(lead);
     }
     return changed;
+  }
+
+  /**
+   * One lead's running assignment process follows a granted extension: its deadline variables and the due dates of
+   * its open tasks (and of the processes it called). The tracking row is left to the caller, which publishes
+   * EXTENSION_GRANTED for {@link AssignmentTracking} to record.
+   */
+  @Transactional
+  public void moveProcess(TrackedLead lead, LocalDate deadline) {
+    Date dueAt = dueDates.deadlineEnd(deadline);
+    SystemAccess.call(identity, () -> {
+      moveRunningProcess(lead, deadline, dueAt);
+      return null;
+    });
+  }
+
+  private void moveRunningProcess(TrackedLead lead, LocalDate deadline, Date dueAt) {
+    Date previousDueAt = lead.dueAt() == null ? null : Date.from(lead.dueAt());
+    String processInstanceId = processInstanceOf(lead);
+    if (processInstanceId != null && isRunning(processInstanceId)) {
+      runtimeService.setVariables(processInstanceId, Map.of(
+          "assignmentDeadline", deadline.toString(),
+          "planDeadline", deadline.toString(),
+          "assignmentDeadlineText", VietnamTime.shortDate(deadline)));
+      moveDueDates(processInstanceId, dueAt, previousDueAt);
+    }
+  }
+
+  /**
+   * The lead's assignment process. A notice registered from Tasklist is registered inside the registration's engine
+   * command, where the called instances are not yet queryable, so its rows may lack the id: it is found here by the
+   * follow-up process and the row's id, and written back.
+   */
+  private String processInstanceOf(TrackedLead lead) {
+    if (lead.processInstanceId() != null) {
+      return lead.processInstanceId();
+    }
+    String followUp = repository.find(lead.noticeId()).map(NoticeRecord::processInstanceId).orElse(null);
+    if (followUp == null) {
+      return null;
+    }
+    String found = runtimeService.createProcessInstanceQuery().superProcessInstanceId(followUp)
+        .variableValueEquals(NoticeFollowUp.ASSIGNMENT_LEAD_ID, lead.id()).list().stream()
+        .map(ProcessInstance::getId).findFirst().orElse(null);
+    if (found != null) {
+      repository.setLeadProcessInstance(lead.id(), found);
+    }
+    return found;
   }
 
   private boolean isRunning(String processInstanceId) {
     return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
   }
 
-  /** Open tasks of the process and of the processes it called. */
-  private void moveDueDates(String processInstanceId, Date dueAt) {
+  /**
+   * Open tasks of the process and of the processes it called. A task due after the new deadline is capped; one that
+   * was capped at the previous deadline (due at or after its end) follows it to the new one.
+   */
+  private void moveDueDates(String processInstanceId, Date dueAt, Date previousDueAt) {
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
-      if (WORK_TASK.equals(task.getTaskDefinitionKey()) || task.getDueDate() == null || task.getDueDate().after(dueAt)) {
+      if (WORK_TASK.equals(task.getTaskDefinitionKey()) || task.getDueDate() == null || task.getDueDate().after(dueAt)
+          || previousDueAt != null && !task.getDueDate().before(previousDueAt)) {
         task.setDueDate(dueAt);
         taskService.saveTask(task);
       }
     }
     for (ProcessInstance called : runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId)
         .list()) {
-      moveDueDates(called.getId(), dueAt);
+      moveDueDates(called.getId(), dueAt, previousDueAt);
     }
   }
 }

@@ -80,6 +80,12 @@ public class NoticeRepository {
         NoticeRepository::notice, issuer, number, createdBy).stream().findFirst();
   }
 
+  /** Tracking rows of every notice with that number (any issuer, any year), newest notice first. */
+  public List<TrackedLead> leadsOfNumber(String number) {
+    return jdbc.query(LEAD_SELECT + " WHERE n.number = ? ORDER BY n.issued_on DESC, n.created_at DESC, l.position",
+        NoticeRepository::lead, number);
+  }
+
   public Optional<NoticeRecord> find(String id) {
     return jdbc.query("SELECT * FROM notice WHERE id = ?", NoticeRepository::notice, id).stream().findFirst();
   }

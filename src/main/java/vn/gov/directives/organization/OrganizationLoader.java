@@ -244,13 +244,21 @@ public final class OrganizationLoader {
       if (groups.isEmpty()) {
         problems.add("startPermissions." + processKey + ": danh sách nhóm rỗng (no groups)");
       }
+      List<String> expanded = new ArrayList<>();
       for (String group : groups) {
-        if (!ConfiguredOrganization.ADMIN_GROUP.equals(group) && !isAgencyGroup(group, indexesByCode.keySet())) {
+        Role everyAgency = everyAgencyRole(group);
+        if (everyAgency != null) {
+          // "*-chuyen-vien": that role in every configured agency, so a process open to all agencies needs one line
+          indexesByCode.keySet().forEach(code -> expanded.add(code + "-" + everyAgency.suffix()));
+        } else if (!ConfiguredOrganization.ADMIN_GROUP.equals(group) && !isAgencyGroup(group, indexesByCode.keySet())) {
           problems.add("startPermissions." + processKey + ": nhóm '" + group
-              + "' không tồn tại; dùng <MÃ>-chuyen-vien, <MÃ>-lanh-dao, <MÃ>-van-thu hoặc camunda-admin (unknown group)");
+              + "' không tồn tại; dùng <MÃ>-chuyen-vien, <MÃ>-lanh-dao, <MÃ>-van-thu, *-chuyen-vien, *-lanh-dao, "
+              + "*-van-thu hoặc camunda-admin (unknown group)");
+        } else {
+          expanded.add(group);
         }
       }
-      startPermissions.put(processKey, List.copyOf(groups));
+      startPermissions.put(processKey, expanded.stream().distinct().toList());
     }
 
     if (!problems.isEmpty()) {
@@ -262,6 +270,19 @@ public final class OrganizationLoader {
 
   static String key(Agency agency) {
     return agency.code() + "@" + agency.validFrom();
+  }
+
+  /** The role of a "*-chuyen-vien" style entry, null for any other text. */
+  private static Role everyAgencyRole(String group) {
+    if (group == null || !group.startsWith("*-")) {
+      return null;
+    }
+    for (Role role : Role.values()) {
+      if (role.suffix().equals(group.substring(2))) {
+        return role;
+      }
+    }
+    return null;
   }
 
   private static boolean isAgencyGroup(String group, Set<String> codes) {
