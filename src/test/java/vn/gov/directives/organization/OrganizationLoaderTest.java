@@ -70,6 +70,9 @@ class OrganizationLoaderTest {
     assertThat(org.leaderByUserId("stttt-ld")).get().extracting(Leader::deputy).isEqualTo(true);
     assertThat(org.leadersOf("SYT")).isEmpty();
     assertThat(org.startPermissions()).containsEntry("plan-approval", List.of("STTTT-chuyen-vien"));
+    // "*-chuyen-vien" and "*-lanh-dao" open the extension request to every agency's specialists and leaders
+    assertThat(org.startPermissions().get("extension-request")).hasSize(33 * 2)
+        .contains("STTTT-chuyen-vien", "SNV-lanh-dao", "VPUBND-chuyen-vien").noneMatch(g -> g.endsWith("-van-thu"));
   }
 
   @Test
