@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import vn.gov.directives.assignment.AssignmentStatus;
+import vn.gov.directives.assignment.AssignmentStatusChanged;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.directives.calendar.VietnamTime;
@@ -51,8 +55,10 @@ import vn.gov.directives.reminder.ReminderRecord;
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plan-approval;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE",
     "camunda.bpm.job-execution.enabled=false",
-    "app.portal.publish-url="})
+    "app.portal.publish-url=",
+    "app.notices.demo=false"})
 @ActiveProfiles("demo")
+@RecordApplicationEvents
 class PlanApprovalProcessTest {
 
   /** A real SMTP server: reminders and notices are e-mailed as in production. */
@@ -82,6 +88,7 @@ class PlanApprovalProcessTest {
   @Autowired HistoryService historyService;
   @Autowired DocumentService documentService;
   @Autowired ReminderLog reminderLog;
+  @Autowired ApplicationEvents events;
 
   @BeforeEach
   void init() throws Exception {
@@ -264,6 +271,20 @@ class PlanApprovalProcessTest {
     reviewAsOffice(plan, "complete", null, "Đã tiếp thu ý kiến.");
     decideAsLeader(plan, "approve", "Đồng ý.");
     assertThat(plan).isEnded().hasPassed("Task_IssueDecision");
+  }
+
+  @Test
+  void calledForANoticeAssignment_thePlanReportsItsCompletionToTheTracking() {
+    ProcessInstance plan = startPlan(Map.of("surveyAgencyCodes", "SYT", "assignmentLeadId", "lead-of-muc-2"));
+    answerSurvey(plan, "SYT", "syt-cv");
+    draftPlan(plan);
+    approveAsDirector(plan);
+    reviewAsOffice(plan, "complete", null, "Đủ điều kiện trình.");
+    assertThat(events.stream(AssignmentStatusChanged.class)).isEmpty();
+    decideAsLeader(plan, "approve", "Đồng ý.");
+    assertThat(events.stream(AssignmentStatusChanged.class))
+        .extracting(AssignmentStatusChanged::assignmentLeadId, AssignmentStatusChanged::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("lead-of-muc-2", AssignmentStatus.COMPLETED));
   }
 
   @Test
