@@ -11,9 +11,14 @@ import java.util.Objects;
  * @param status the new status
  * @param at when it changed (engine clock)
  * @param newDeadline the granted deadline for {@link AssignmentStatus#EXTENSION_GRANTED}, otherwise null
+ * @param processInstanceId the assignment process that published the change; null when not known
  */
 public record AssignmentStatusChanged(String assignmentLeadId, AssignmentStatus status, Instant at,
-    LocalDate newDeadline) {
+    LocalDate newDeadline, String processInstanceId) {
+
+  public AssignmentStatusChanged(String assignmentLeadId, AssignmentStatus status, Instant at, LocalDate newDeadline) {
+    this(assignmentLeadId, status, at, newDeadline, null);
+  }
 
   public AssignmentStatusChanged {
     Objects.requireNonNull(assignmentLeadId, "assignmentLeadId");

@@ -44,7 +44,8 @@ public class AssignmentStatusPublisher {
       newDeadline = value instanceof java.util.Date date ? VietnamTime.toLocalDate(date)
           : value instanceof LocalDate date ? date : WorkingDayDeadlines.parseIsoDate(value.toString());
     }
-    events.publishEvent(new AssignmentStatusChanged(leadId.toString(), parsed, VietnamTime.now(), newDeadline));
+    events.publishEvent(new AssignmentStatusChanged(leadId.toString(), parsed, VietnamTime.now(), newDeadline,
+        execution.getProcessInstanceId()));
   }
 
   static AssignmentStatus parse(String status) {

@@ -35,6 +35,10 @@ public class AssignmentTracking {
           dueDates.deadlineEnd(change.newDeadline()).toInstant(), change.at());
       case COMPLETED -> repository.completeLead(id, change.at());
     };
+    if (found && change.processInstanceId() != null) {
+      // a notice registered from Tasklist cannot see its called processes yet (same engine command): they say it
+      repository.setLeadProcessInstanceIfMissing(id, change.processInstanceId());
+    }
     if (!found) {
       // a process started by hand with a made-up id: nothing to track, the process itself must not fail
       LOG.warn("Assignment status {} for unknown tracking row {}", change.status(), id);

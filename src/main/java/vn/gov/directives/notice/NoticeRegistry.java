@@ -72,8 +72,11 @@ public class NoticeRegistry {
         repository.setProcessInstance(id, followUp.getId());
         Map<String, String> calledByLead = calledInstances(followUp.getId());
         List<RegisteredLead> lines = repository.leads(id).stream().map(lead -> {
-          String called = calledByLead.get(lead.id());
-          repository.setLeadProcessInstance(lead.id(), called);
+          // from Tasklist the called processes are not in history yet: they have told the tracking themselves
+          String called = calledByLead.getOrDefault(lead.id(), lead.processInstanceId());
+          if (called != null) {
+            repository.setLeadProcessInstance(lead.id(), called);
+          }
           return new RegisteredLead(lead.assignmentCode(), lead.leadCode(), called,
               NoticeProgress.isoVietnam(lead.dueAt()));
         }).toList();

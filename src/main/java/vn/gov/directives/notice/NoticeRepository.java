@@ -111,6 +111,11 @@ public class NoticeRepository {
     jdbc.update("UPDATE notice_assignment_lead SET process_instance_id = ? WHERE id = ?", processInstanceId, leadId);
   }
 
+  public void setLeadProcessInstanceIfMissing(String leadId, String processInstanceId) {
+    jdbc.update("UPDATE notice_assignment_lead SET process_instance_id = ? WHERE id = ? AND process_instance_id IS NULL",
+        processInstanceId, leadId);
+  }
+
   public void close(String noticeId, Instant at) {
     jdbc.update("UPDATE notice SET status = ?, closed_at = ? WHERE id = ?", NoticeRecord.CLOSED, utc(at), noticeId);
   }

@@ -88,6 +88,9 @@ class NoticeRegistrationProcessTest {
         .superProcessInstanceId(followUp.getId()).list();
     assertThat(assignments).hasSize(3);
     assertThat(historyVariable(registration.getId(), "trackedProcessCount")).isEqualTo(3);
+    // every tracking row knows its process, although registration could not see them in its own command
+    assertThat(notices.leads(noticeId)).extracting(TrackedLead::processInstanceId)
+        .containsExactlyInAnyOrderElementsOf(assignments.stream().map(ProcessInstance::getId).toList());
     assertThat(assignments).filteredOn(instance -> "2".equals(runtimeService.getVariable(instance.getId(), "assignmentCode")))
         .allSatisfy(instance -> assertThat(runtimeService.getVariable(instance.getId(), "urgent")).isEqualTo(true));
 

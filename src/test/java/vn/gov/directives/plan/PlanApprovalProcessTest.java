@@ -280,11 +280,15 @@ class PlanApprovalProcessTest {
     draftPlan(plan);
     approveAsDirector(plan);
     reviewAsOffice(plan, "complete", null, "Đủ điều kiện trình.");
-    assertThat(events.stream(AssignmentStatusChanged.class)).isEmpty();
+    assertThat(events.stream(AssignmentStatusChanged.class)).extracting(AssignmentStatusChanged::status)
+        .containsExactly(AssignmentStatus.IN_PROGRESS);
     decideAsLeader(plan, "approve", "Đồng ý.");
     assertThat(events.stream(AssignmentStatusChanged.class))
-        .extracting(AssignmentStatusChanged::assignmentLeadId, AssignmentStatusChanged::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("lead-of-muc-2", AssignmentStatus.COMPLETED));
+        .extracting(AssignmentStatusChanged::assignmentLeadId, AssignmentStatusChanged::status,
+            AssignmentStatusChanged::processInstanceId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("lead-of-muc-2", AssignmentStatus.IN_PROGRESS, plan.getId()),
+            org.assertj.core.groups.Tuple.tuple("lead-of-muc-2", AssignmentStatus.COMPLETED, plan.getId()));
   }
 
   @Test
