@@ -1,12 +1,11 @@
 package vn.gov.directives.assignment;
 
+import vn.gov.directives.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -32,7 +30,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.directives.calendar.VietnamTime;
-import vn.gov.directives.document.DocumentFormat;
 import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
 
@@ -82,11 +79,7 @@ class AssignmentProposalProcessTest {
 
   @AfterEach
   void reset() {
-    runtimeService.createProcessInstanceQuery().list().forEach(instance -> {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
-        runtimeService.deleteProcessInstance(instance.getId(), "test finished", false, true);
-      }
-    });
+    ProcessTestSupport.deleteRunningInstances(runtimeService);
     ClockUtil.reset();
     identityService.clearAuthentication();
   }
@@ -261,50 +254,30 @@ class AssignmentProposalProcessTest {
   }
 
   private String pdfText(List<IssuedDocument> documents, String type) throws java.io.IOException {
-    IssuedDocument document = documents.stream().filter(doc -> doc.type().equals(type)).reduce((a, b) -> b)
-        .orElseThrow(() -> new AssertionError("no " + type + " among " + documents));
-    byte[] pdf = documentService.file(document.id(), DocumentFormat.PDF).orElseThrow().content();
-    try (var loaded = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-      return new org.apache.pdfbox.text.PDFTextStripper().getText(loaded).replaceAll("\\s+", " ");
-    }
+    return ProcessTestSupport.pdfText(documentService, documents, type);
   }
 
   private void completeAs(String userId, Task task, Map<String, Object> variables) {
-    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(group -> group.getId()).toList());
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessTestSupport.completeAs(identityService, taskService, userId, task, variables);
   }
 
   private Task onlyTask(ProcessInstance instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+    return ProcessTestSupport.onlyTask(taskService, instance.getId(), key);
   }
 
   private List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+    return ProcessTestSupport.candidateGroups(taskService, task);
   }
 
   private void runDueJobs() {
-    for (int round = 0; round < 200; round++) {
-      List<Job> due = managementService.createJobQuery().executable().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
+    ProcessTestSupport.runDueJobs(managementService);
   }
 
   private Object historyVariable(ProcessInstance instance, String name) {
-    var variable = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName(name).singleResult();
-    return variable == null ? null : variable.getValue();
+    return ProcessTestSupport.historyVariable(historyService, instance.getId(), name);
   }
 
   private static void clock(LocalDate day, LocalTime time) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, VietnamTime.ZONE).toInstant()));
+    ProcessTestSupport.clock(day, time);
   }
 }

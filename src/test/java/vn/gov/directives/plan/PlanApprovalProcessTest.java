@@ -1,5 +1,6 @@
 package vn.gov.directives.plan;
 
+import vn.gov.directives.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -99,12 +100,7 @@ class PlanApprovalProcessTest {
 
   @AfterEach
   void reset() {
-    // tests share the engine: an instance left waiting would fire its reminders into the next test
-    runtimeService.createProcessInstanceQuery().list().forEach(instance -> {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
-        runtimeService.deleteProcessInstance(instance.getId(), "test finished", false, true);
-      }
-    });
+    ProcessTestSupport.deleteRunningInstances(runtimeService);
     ClockUtil.reset();
     identityService.clearAuthentication();
   }
@@ -418,13 +414,7 @@ class PlanApprovalProcessTest {
   }
 
   private void completeAs(String userId, Task task, Map<String, Object> variables) {
-    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(group -> group.getId()).toList());
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessTestSupport.completeAs(identityService, taskService, userId, task, variables);
   }
 
   private Task onlyTask(ProcessInstance plan, String key) {
@@ -436,16 +426,8 @@ class PlanApprovalProcessTest {
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
   }
 
-  /** Runs every job due now (engine clock), as the job executor would, until none is left. */
   private void runDueJobs() {
-    for (int round = 0; round < 200; round++) {
-      // one at a time: a job may cancel others (the survey timer removes the open tasks' reminders)
-      List<Job> due = managementService.createJobQuery().executable().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
+    ProcessTestSupport.runDueJobs(managementService);
   }
 
   private String historyVariable(ProcessInstance plan, String name) {
@@ -455,7 +437,7 @@ class PlanApprovalProcessTest {
   }
 
   private static void clock(LocalDate day, LocalTime time) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, VietnamTime.ZONE).toInstant()));
+    ProcessTestSupport.clock(day, time);
   }
 
   private static java.time.Instant at(int year, int month, int day, int hour, int minute) {

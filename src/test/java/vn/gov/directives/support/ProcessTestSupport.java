@@ -1,0 +1,90 @@
+package vn.gov.directives.support;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.document.DocumentFormat;
+import vn.gov.directives.document.DocumentService;
+import vn.gov.directives.document.IssuedDocument;
+
+/** What the process tests do the way a user or the job executor would: one copy for every process test. */
+public final class ProcessTestSupport {
+
+  private ProcessTestSupport() {}
+
+  /** Completes the task as the user, with the user's groups, as Tasklist does. */
+  public static void completeAs(IdentityService identity, TaskService tasks, String userId, Task task,
+      Map<String, Object> variables) {
+    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(group -> group.getId()).toList());
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  public static Task onlyTask(TaskService tasks, String processInstanceId, String taskDefinitionKey) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey)
+        .singleResult();
+  }
+
+  public static List<String> candidateGroups(TaskService tasks, Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+  }
+
+  /** Runs every job due now (engine clock), one at a time: a job may cancel others. */
+  public static void runDueJobs(ManagementService management) {
+    for (int round = 0; round < 200; round++) {
+      List<Job> due = management.createJobQuery().executable().listPage(0, 1);
+      if (due.isEmpty()) {
+        return;
+      }
+      management.executeJob(due.get(0).getId());
+    }
+  }
+
+  public static Object historyVariable(HistoryService history, String processInstanceId, String name) {
+    var variable = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
+  }
+
+  /** Tests share the engine: an instance left waiting would fire its reminders into the next test. */
+  public static void deleteRunningInstances(RuntimeService runtime) {
+    runtime.createProcessInstanceQuery().list().forEach(instance -> {
+      if (runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
+        runtime.deleteProcessInstance(instance.getId(), "test finished", false, true);
+      }
+    });
+  }
+
+  public static void clock(LocalDate day, LocalTime time) {
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, VietnamTime.ZONE).toInstant()));
+  }
+
+  /** The text a clerk reads in the newest PDF of that type, whitespace folded. */
+  public static String pdfText(DocumentService documents, List<IssuedDocument> issued, String type)
+      throws IOException {
+    IssuedDocument document = issued.stream().filter(doc -> doc.type().equals(type)).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no " + type + " among " + issued));
+    byte[] pdf = documents.file(document.id(), DocumentFormat.PDF).orElseThrow().content();
+    try (var loaded = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(loaded).replaceAll("\\s+", " ");
+    }
+  }
+}
