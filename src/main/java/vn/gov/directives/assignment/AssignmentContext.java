@@ -3,7 +3,11 @@ package vn.gov.directives.assignment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import vn.gov.directives.calendar.DueDateService;
@@ -21,12 +25,16 @@ import vn.gov.directives.plan.DocumentLinks;
 public class AssignmentContext implements ExecutionListener {
 
   public static final String DEADLINE_TEXT = "assignmentDeadlineText";
+  static final String RESULT_SUMMARY = "resultSummary";
 
   private final OrganizationDirectory organization;
   private final DocumentLinks links;
   private final DueDateService dueDates;
+  private final IdentityService identity;
 
-  public AssignmentContext(OrganizationDirectory organization, DocumentLinks links, DueDateService dueDates) {
+  public AssignmentContext(OrganizationDirectory organization, DocumentLinks links, DueDateService dueDates,
+      IdentityService identity) {
+    this.identity = identity;
     this.organization = organization;
     this.links = links;
     this.dueDates = dueDates;
@@ -82,6 +90,20 @@ public class AssignmentContext implements ExecutionListener {
           execution.getVariable("assignmentCode").toString()));
     }
     links.refresh(execution);
+  }
+
+  /**
+   * {@code complete} listener of "Thực hiện nhiệm vụ và báo cáo kết quả": the report needs its result (a REST caller
+   * skips the form's own check), and who reported is recorded. The task stays open when the result is missing.
+   */
+  public void checkReport(DelegateTask task) {
+    Object result = task.getVariable(RESULT_SUMMARY);
+    if (result == null || result.toString().isBlank()) {
+      throw new BadUserRequestException("'Kết quả thực hiện nhiệm vụ' là bắt buộc khi báo cáo kết quả. Cần thêm thời "
+          + "gian thì gửi Đề nghị gia hạn nhiệm vụ (Khởi tạo quy trình).");
+    }
+    Authentication authentication = identity.getCurrentAuthentication();
+    task.setVariable("specialistUserId", authentication != null ? authentication.getUserId() : task.getAssignee());
   }
 
   /** " — TB 295/TB-UBND, mục 3", as the follow-up process writes it. */

@@ -6,5 +6,7 @@ public enum AssignmentStatus {
   EXTENSION_REQUESTED,
   EXTENSION_GRANTED,
   EXTENSION_REFUSED,
-  COMPLETED
+  COMPLETED,
+  /** ended without the expected result: UBND tỉnh did not approve the plan or proposal */
+  REJECTED
 }

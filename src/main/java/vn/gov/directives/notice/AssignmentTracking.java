@@ -33,7 +33,8 @@ public class AssignmentTracking {
       case EXTENSION_REFUSED -> repository.setExtensionRequested(id, false, change.at());
       case EXTENSION_GRANTED -> repository.extendLead(id, change.newDeadline(),
           dueDates.deadlineEnd(change.newDeadline()).toInstant(), change.at());
-      case COMPLETED -> repository.completeLead(id, change.at());
+      case COMPLETED -> repository.completeLead(id, TrackedLead.COMPLETED, change.at());
+      case REJECTED -> repository.completeLead(id, TrackedLead.REJECTED, change.at());
     };
     if (found && change.processInstanceId() != null) {
       // a notice registered from Tasklist cannot see its called processes yet (same engine command): they say it

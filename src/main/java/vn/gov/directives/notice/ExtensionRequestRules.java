@@ -74,7 +74,7 @@ final class ExtensionRequestRules {
               + ") được đề nghị gia hạn.");
         } else {
           // an agency leads an assignment once per notice; with the same number in several years, the open one wins
-          lead = own.stream().filter(l -> !TrackedLead.COMPLETED.equals(l.status())).findFirst().orElse(own.get(0));
+          lead = own.stream().filter(l -> !l.ended()).findFirst().orElse(own.get(0));
           problems.addAll(leadProblems(lead, proposed, today));
         }
       }
@@ -87,12 +87,54 @@ final class ExtensionRequestRules {
     String what = "Nhiệm vụ mục " + lead.assignmentCode() + " của thông báo số " + lead.noticeNumber();
     if (TrackedLead.COMPLETED.equals(lead.status())) {
       problems.add(what + " đã hoàn thành, không thể gia hạn.");
+    } else if (TrackedLead.REJECTED.equals(lead.status())) {
+      problems.add(what + " đã kết thúc (không được phê duyệt), không thể gia hạn.");
     } else if (lead.extensionRequested()) {
-      problems.add(what + " đang có đề nghị gia hạn chờ Văn phòng UBND tỉnh xem xét.");
+      problems.add(what + " đang có đề nghị gia hạn chờ xem xét (Văn phòng UBND tỉnh hoặc lãnh đạo UBND tỉnh); chỉ gửi "
+          + "đề nghị mới khi đề nghị này đã được quyết định.");
     } else if (lead.dueOn() == null) {
       problems.add(what + " không có thời hạn nên không cần gia hạn.");
     } else if (proposed != null) {
       problems.addAll(newDeadlineProblems(proposed, lead.dueOn(), today, "Thời hạn đề nghị"));
+    }
+    return problems;
+  }
+
+  /** Văn phòng UBND tỉnh grants, refuses, or forwards the request to the leader who signed the notice. */
+  static final String GRANT = "grant";
+  static final String REFUSE = "refuse";
+  static final String FORWARD = "forward";
+
+  /**
+   * What a decision on a request must contain: a grant a real new deadline after the current one and not past, a
+   * refusal its reasons, a forward (only the office may forward) the office's opinion for the signer.
+   *
+   * @param mayForward true for Văn phòng UBND tỉnh's review, false for the signer's decision
+   */
+  static List<String> decisionProblems(Object decision, boolean mayForward, Object grantedDeadline,
+      Object currentDeadline, Object comments, Object officeOpinion, LocalDate today) {
+    String choice = text(decision);
+    List<String> problems = new ArrayList<>();
+    if (GRANT.equals(choice)) {
+      try {
+        LocalDate granted = parseDate(grantedDeadline, "Thời hạn mới");
+        LocalDate current = parseDate(currentDeadline, "Thời hạn hiện tại");
+        problems.addAll(newDeadlineProblems(granted, current, today, "Thời hạn mới"));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    } else if (REFUSE.equals(choice)) {
+      if (text(comments).isEmpty()) {
+        problems.add("Phải nêu lý do không chấp thuận gia hạn.");
+      }
+    } else if (FORWARD.equals(choice) && mayForward) {
+      if (text(officeOpinion).isEmpty()) {
+        problems.add("Phải nêu ý kiến đề xuất của Văn phòng UBND tỉnh khi trình lãnh đạo UBND tỉnh quyết định.");
+      }
+    } else {
+      problems.add(mayForward
+          ? "Phải chọn chấp thuận, không chấp thuận hoặc trình lãnh đạo UBND tỉnh quyết định."
+          : "Phải chọn chấp thuận hoặc không chấp thuận gia hạn.");
     }
     return problems;
   }

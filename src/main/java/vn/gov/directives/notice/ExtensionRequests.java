@@ -1,7 +1,6 @@
 package vn.gov.directives.notice;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +37,15 @@ public class ExtensionRequests implements ExecutionListener, TaskListener {
   public static final String DECISION = "extensionDecision";
   public static final String GRANTED_DEADLINE = "grantedDeadline";
   public static final String COMMENTS = "extensionComments";
+  /** the signer's choice (grant or refuse) when the office forwarded the request */
+  public static final String SIGNER_DECISION = "signerDecision";
+  public static final String OFFICE_OPINION = "officeOpinion";
+  /** who decided, as the lead agency is told: "Văn phòng UBND tỉnh" or the signing leader */
+  public static final String DECIDED_BY = "extensionDecidedBy";
   static final String CURRENT_DEADLINE = "currentDeadline";
+  static final String NOTICE_SIGNER = "noticeSigner";
+  static final String SIGNER_TASK = "Task_SignerDecision";
+  static final String OFFICE_NAME = "Văn phòng UBND tỉnh";
 
   private final NoticeRepository repository;
   private final NoticeDeadlines deadlines;
@@ -46,9 +53,11 @@ public class ExtensionRequests implements ExecutionListener, TaskListener {
   private final IdentityService identity;
   private final AssignmentStatusPublisher status;
   private final MailNotifier mail;
+  private final NoticeSigners signers;
 
   public ExtensionRequests(NoticeRepository repository, NoticeDeadlines deadlines, OrganizationDirectory organization,
-      IdentityService identity, AssignmentStatusPublisher status, MailNotifier mail) {
+      IdentityService identity, AssignmentStatusPublisher status, MailNotifier mail, NoticeSigners signers) {
+    this.signers = signers;
     this.repository = repository;
     this.deadlines = deadlines;
     this.organization = organization;
@@ -63,10 +72,14 @@ public class ExtensionRequests implements ExecutionListener, TaskListener {
     accept(execution);
   }
 
-  /** As the review task's complete listener. */
+  /** As the complete listener of the office's review and of the signer's decision. */
   @Override
   public void notify(DelegateTask task) {
-    checkDecision(task);
+    if (SIGNER_TASK.equals(task.getTaskDefinitionKey())) {
+      checkSignerDecision(task);
+    } else {
+      checkDecision(task);
+    }
   }
 
   /**
@@ -95,6 +108,7 @@ public class ExtensionRequests implements ExecutionListener, TaskListener {
     execution.setVariable("leadCode", lead.leadCode());
     execution.setVariable("leadAgencyName", organization.agency(lead.leadCode()).name());
     execution.setVariable(CURRENT_DEADLINE, VietnamTime.shortDate(lead.dueOn()));
+    execution.setVariable(NOTICE_SIGNER, repository.find(lead.noticeId()).map(NoticeRecord::signer).orElse(""));
     execution.setVariable(PROPOSED_DEADLINE, proposed);
     // the review form opens with the proposed date, which the office may change
     execution.setVariable(GRANTED_DEADLINE, proposed);
@@ -102,27 +116,40 @@ public class ExtensionRequests implements ExecutionListener, TaskListener {
     status.publish(execution, AssignmentStatus.EXTENSION_REQUESTED.name());
   }
 
-  /** {@code complete} listener of "Xem xét đề nghị gia hạn": the task stays open with the problems listed. */
+  /**
+   * {@code complete} listener of "Xem xét đề nghị gia hạn": Văn phòng UBND tỉnh grants, refuses or forwards to the
+   * signer; the task stays open with the problems listed.
+   */
   public void checkDecision(DelegateTask task) {
-    List<String> problems = new ArrayList<>();
-    Object decision = task.getVariable(DECISION);
-    if ("grant".equals(decision)) {
-      try {
-        LocalDate granted = ExtensionRequestRules.parseDate(task.getVariable(GRANTED_DEADLINE), "Thời hạn mới");
-        LocalDate current = ExtensionRequestRules.parseDate(task.getVariable(CURRENT_DEADLINE), "Thời hạn hiện tại");
-        problems.addAll(ExtensionRequestRules.newDeadlineProblems(granted, current, VietnamTime.today(),
-            "Thời hạn mới"));
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
-    } else if ("refuse".equals(decision)) {
-      Object comments = task.getVariable(COMMENTS);
-      if (comments == null || comments.toString().isBlank()) {
-        problems.add("Phải nêu lý do không chấp thuận gia hạn.");
-      }
-    } else {
-      problems.add("Phải chọn chấp thuận hoặc không chấp thuận gia hạn.");
-    }
+    refuseIfAny(ExtensionRequestRules.decisionProblems(task.getVariable(DECISION), true,
+        task.getVariable(GRANTED_DEADLINE), task.getVariable(CURRENT_DEADLINE), task.getVariable(COMMENTS),
+        task.getVariable(OFFICE_OPINION), VietnamTime.today()));
+    task.setVariable(DECIDED_BY, OFFICE_NAME);
+  }
+
+  /** {@code complete} listener of "Quyết định gia hạn nhiệm vụ", the signing leader's decision. */
+  public void checkSignerDecision(DelegateTask task) {
+    refuseIfAny(ExtensionRequestRules.decisionProblems(task.getVariable(SIGNER_DECISION), false,
+        task.getVariable(GRANTED_DEADLINE), task.getVariable(CURRENT_DEADLINE), task.getVariable(COMMENTS), null,
+        VietnamTime.today()));
+    Authentication authentication = identity.getCurrentAuthentication();
+    String userId = authentication != null ? authentication.getUserId() : task.getAssignee();
+    task.setVariable("signerUserId", userId);
+    task.setVariable(DECIDED_BY, userId == null ? "Lãnh đạo UBND tỉnh" : organization.leaderByUserId(userId)
+        .map(leader -> leader.title() + " UBND tỉnh " + leader.name()).orElse("Lãnh đạo UBND tỉnh"));
+  }
+
+  /**
+   * Candidate users of the signer's decision: the account of the leader who signed the notice, when the organisation
+   * knows one; the UBND tỉnh leaders' group is always a candidate too.
+   */
+  public List<String> signerCandidates(DelegateExecution execution) {
+    Object noticeId = execution.getVariable("noticeId");
+    return repository.find(noticeId == null ? "" : noticeId.toString()).flatMap(signers::userId).map(List::of)
+        .orElse(List.of());
+  }
+
+  private static void refuseIfAny(List<String> problems) {
     if (!problems.isEmpty()) {
       throw new BadUserRequestException(String.join(" ", problems));
     }
@@ -137,7 +164,7 @@ public class ExtensionRequests implements ExecutionListener, TaskListener {
     // AssignmentTracking records due_on/due_at and clears the request: NoticeDeadlines does not touch the row here
     status.publish(execution, AssignmentStatus.EXTENSION_GRANTED.name());
     tellAgency(lead, "Chấp thuận gia hạn nhiệm vụ mục " + lead.assignmentCode() + " — TB " + lead.noticeNumber(),
-        "Văn phòng UBND tỉnh chấp thuận gia hạn nhiệm vụ mục " + lead.assignmentCode() + " của thông báo số "
+        decidedBy(execution) + " chấp thuận gia hạn nhiệm vụ mục " + lead.assignmentCode() + " của thông báo số "
             + lead.noticeNumber() + " (" + lead.assignmentTitle() + ").\nThời hạn mới: "
             + VietnamTime.shortDate(granted) + " (trước đây: " + execution.getVariable(CURRENT_DEADLINE) + ").");
   }
@@ -147,9 +174,14 @@ public class ExtensionRequests implements ExecutionListener, TaskListener {
     TrackedLead lead = lead(execution);
     status.publish(execution, AssignmentStatus.EXTENSION_REFUSED.name());
     tellAgency(lead, "Không chấp thuận gia hạn nhiệm vụ mục " + lead.assignmentCode() + " — TB " + lead.noticeNumber(),
-        "Văn phòng UBND tỉnh không chấp thuận đề nghị gia hạn nhiệm vụ mục " + lead.assignmentCode()
+        decidedBy(execution) + " không chấp thuận đề nghị gia hạn nhiệm vụ mục " + lead.assignmentCode()
             + " của thông báo số " + lead.noticeNumber() + " (" + lead.assignmentTitle() + ").\nLý do: "
             + execution.getVariable(COMMENTS) + "\nThời hạn vẫn là " + execution.getVariable(CURRENT_DEADLINE) + ".");
+  }
+
+  private static String decidedBy(DelegateExecution execution) {
+    Object who = execution.getVariable(DECIDED_BY);
+    return who == null || who.toString().isBlank() ? OFFICE_NAME : who.toString();
   }
 
   private void tellAgency(TrackedLead lead, String subject, String body) {

@@ -77,7 +77,7 @@ public class NoticeController {
   /** Summary of a notice in the list: its identity and the counts of its progress. */
   public record NoticeSummary(String id, String number, String issuer, java.time.LocalDate issuedOn, String title,
       String status, String processInstanceId, int total, int completedOnTime, int completedLate, int inProgress,
-      int overdue, int extensionRequested) {}
+      int overdue, int extensionRequested, int rejected) {}
 
   @GetMapping
   public List<NoticeSummary> list(CurrentUser user) {
@@ -85,7 +85,8 @@ public class NoticeController {
       NoticeProgress progress = NoticeProgress.of(notice.number(), repository.leads(notice.id()), VietnamTime.now());
       return new NoticeSummary(notice.id(), notice.number(), notice.issuer(), notice.issuedOn(), notice.title(),
           notice.status(), notice.processInstanceId(), progress.total(), progress.completedOnTime(),
-          progress.completedLate(), progress.inProgress(), progress.overdue(), progress.extensionRequested());
+          progress.completedLate(), progress.inProgress(), progress.overdue(), progress.extensionRequested(),
+          progress.rejected());
     }).toList();
   }
 

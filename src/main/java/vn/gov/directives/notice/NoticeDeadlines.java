@@ -82,7 +82,7 @@ public class NoticeDeadlines {
     Date dueAt = dueDates.deadlineEnd(deadline);
     List<TrackedLead> changed = new ArrayList<>();
     for (TrackedLead lead : leads) {
-      if (TrackedLead.COMPLETED.equals(lead.status())) {
+      if (lead.ended()) {
         continue;
       }
       repository.extendLead(lead.id(), deadline, dueAt.toInstant(), VietnamTime.now());

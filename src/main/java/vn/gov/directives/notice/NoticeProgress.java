@@ -20,6 +20,7 @@ public record NoticeProgress(
     int inProgress,
     int overdue,
     int extensionRequested,
+    int rejected,
     List<Line> assignments) {
 
   /**
@@ -34,11 +35,15 @@ public record NoticeProgress(
         lead.completedAt() == null ? null : LocalDate.ofInstant(lead.completedAt(), VietnamTime.ZONE))).toList();
     return new NoticeProgress(number, lines.size(), count(lines, ProgressStatus.COMPLETED_ON_TIME),
         count(lines, ProgressStatus.COMPLETED_LATE), count(lines, ProgressStatus.IN_PROGRESS),
-        count(lines, ProgressStatus.OVERDUE), count(lines, ProgressStatus.EXTENSION_REQUESTED), lines);
+        count(lines, ProgressStatus.OVERDUE), count(lines, ProgressStatus.EXTENSION_REQUESTED),
+        count(lines, ProgressStatus.REJECTED), lines);
   }
 
   /** Completion is judged against the due time in force when the lead completed (an extension moves it). */
   public static ProgressStatus status(TrackedLead lead, Instant now) {
+    if (TrackedLead.REJECTED.equals(lead.status())) {
+      return ProgressStatus.REJECTED;
+    }
     if (TrackedLead.COMPLETED.equals(lead.status())) {
       boolean late = lead.dueAt() != null && lead.completedAt() != null && lead.completedAt().isAfter(lead.dueAt());
       return late ? ProgressStatus.COMPLETED_LATE : ProgressStatus.COMPLETED_ON_TIME;
@@ -52,9 +57,9 @@ public record NoticeProgress(
     return ProgressStatus.IN_PROGRESS;
   }
 
-  /** True when every line is completed, on time or late. */
+  /** True when every line has ended: completed on time or late, or not approved. */
   public boolean allCompleted() {
-    return completedOnTime + completedLate == total;
+    return completedOnTime + completedLate + rejected == total;
   }
 
   static String isoVietnam(Instant instant) {

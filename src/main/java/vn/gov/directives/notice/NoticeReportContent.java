@@ -31,6 +31,7 @@ public final class NoticeReportContent {
       case IN_PROGRESS -> "Đang thực hiện trong hạn";
       case OVERDUE -> "Quá hạn";
       case EXTENSION_REQUESTED -> "Đề nghị gia hạn";
+      case REJECTED -> "Không được phê duyệt";
     };
   }
 
@@ -69,6 +70,7 @@ public final class NoticeReportContent {
     values.put("inProgress", progress.inProgress());
     values.put("overdue", progress.overdue());
     values.put("extensionRequested", progress.extensionRequested());
+    values.put("rejected", progress.rejected());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < leads.size(); i++) {
       TrackedLead lead = leads.get(i);
@@ -117,6 +119,7 @@ public final class NoticeReportContent {
     body.append("- Đang thực hiện trong hạn: ").append(progress.inProgress()).append('\n');
     body.append("- Quá hạn: ").append(progress.overdue()).append('\n');
     body.append("- Đề nghị gia hạn: ").append(progress.extensionRequested()).append('\n');
+    body.append("- Không được phê duyệt: ").append(progress.rejected()).append('\n');
     List<String> attention = new ArrayList<>();
     for (int i = 0; i < leads.size(); i++) {
       ProgressStatus status = progress.assignments().get(i).status();

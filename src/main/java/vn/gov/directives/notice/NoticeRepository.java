@@ -120,11 +120,16 @@ public class NoticeRepository {
     jdbc.update("UPDATE notice SET status = ?, closed_at = ? WHERE id = ?", NoticeRecord.CLOSED, utc(at), noticeId);
   }
 
-  /** @return false when no such tracking row exists */
-  public boolean completeLead(String leadId, Instant at) {
+  /**
+   * Ends a lead's assignment: {@link TrackedLead#COMPLETED}, or {@link TrackedLead#REJECTED} when UBND tỉnh did not
+   * approve its result.
+   *
+   * @return false when no such tracking row exists
+   */
+  public boolean completeLead(String leadId, String endStatus, Instant at) {
     return jdbc.update("""
         UPDATE notice_assignment_lead SET status = ?, completed_at = ?, extension_requested = ?, updated_at = ?
-         WHERE id = ?""", TrackedLead.COMPLETED, utc(at), false, utc(at), leadId) > 0;
+         WHERE id = ?""", endStatus, utc(at), false, utc(at), leadId) > 0;
   }
 
   public boolean reopenLead(String leadId, Instant at) {

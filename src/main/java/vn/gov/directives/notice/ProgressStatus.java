@@ -8,5 +8,7 @@ public enum ProgressStatus {
   /** in progress and past its due time */
   OVERDUE,
   /** the lead asked for more time and nobody has decided yet */
-  EXTENSION_REQUESTED
+  EXTENSION_REQUESTED,
+  /** ended without the expected result: UBND tỉnh did not approve the plan or proposal */
+  REJECTED
 }

@@ -2,7 +2,6 @@ package vn.gov.directives.notice;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.gov.directives.document.DocumentFile;
-import vn.gov.directives.organization.Leader;
 import vn.gov.directives.organization.OrganizationDirectory;
 import vn.gov.directives.organization.Role;
 import vn.gov.directives.security.SystemAccess;
@@ -39,10 +37,12 @@ public class ReportMailer {
   private final ObjectProvider<JavaMailSender> mailSender;
   private final String mailHost;
   private final String from;
+  private final NoticeSigners signers;
 
   public ReportMailer(IdentityService identity, OrganizationDirectory organization,
       ObjectProvider<JavaMailSender> mailSender, @Value("${spring.mail.host:}") String mailHost,
-      @Value("${app.reminders.mail-from:}") String from) {
+      @Value("${app.reminders.mail-from:}") String from, NoticeSigners signers) {
+    this.signers = signers;
     this.identity = identity;
     this.organization = organization;
     this.mailSender = mailSender;
@@ -73,7 +73,7 @@ public class ReportMailer {
       problems.add("Không thành viên nào của " + organization.agency(organization.reviewOffice()).shortName()
           + " có địa chỉ thư điện tử.");
     }
-    Optional<String> signerUserId = signerUserId(notice);
+    Optional<String> signerUserId = signers.userId(notice);
     if (signerUserId.isEmpty()) {
       problems.add("Không gửi được cho người ký Thông báo (" + notice.signer()
           + ") vì người ký không có tài khoản trong hệ thống.");
@@ -93,23 +93,6 @@ public class ReportMailer {
       problems.add("Chưa cấu hình máy chủ thư (spring.mail.host) nên báo cáo không được gửi qua thư điện tử.");
     }
     return new Recipients(List.copyOf(addresses), List.copyOf(problems));
-  }
-
-  /** The signer's account: a configured leader of the issuer (or of the committee) with that name and a user id. */
-  Optional<String> signerUserId(NoticeRecord notice) {
-    String wanted = normalized(notice.signer());
-    List<Leader> candidates = new ArrayList<>();
-    if (organization.exists(notice.issuer())) {
-      candidates.addAll(organization.leadersOf(notice.issuer()));
-    }
-    if (!notice.issuer().equals(organization.committee())) {
-      candidates.addAll(organization.leadersOf(organization.committee()));
-    }
-    return candidates.stream()
-        .filter(leader -> normalized(leader.name()).equals(wanted))
-        .map(Leader::userId)
-        .filter(id -> id != null && !id.isBlank())
-        .findFirst();
   }
 
   /**
@@ -138,9 +121,5 @@ public class ReportMailer {
       throw new IllegalStateException("Không gửi được báo cáo qua thư điện tử: " + e.getMessage(), e);
     }
     return recipients.addresses();
-  }
-
-  private static String normalized(String name) {
-    return name == null ? "" : Normalizer.normalize(name.strip().replaceAll("\\s+", " "), Normalizer.Form.NFC);
   }
 }

@@ -32,6 +32,13 @@ public record TrackedLead(
 
   public static final String IN_PROGRESS = "IN_PROGRESS";
   public static final String COMPLETED = "COMPLETED";
+  /** ended without the expected result (plan or proposal not approved by UBND tỉnh) */
+  public static final String REJECTED = "REJECTED";
+
+  /** True when the lead's process has ended, completed or rejected: nothing can be extended or moved any more. */
+  public boolean ended() {
+    return COMPLETED.equals(status) || REJECTED.equals(status);
+  }
 
   public TrackedLead {
     partners = List.copyOf(partners);

@@ -150,45 +150,21 @@ class AssignmentGenericProcessTest {
   }
 
   @Test
-  void extensionRequestedAndGranted_workComesBackDueOnTheNewDeadline() {
+  void aReportWithoutResultStaysOpen_theWorkTaskOffersNoExtensionOfItsOwn() {
     ProcessInstance assignment = start("lead-e", "2019-01-05");
     Task work = onlyTask(assignment, "Task_DoAssignment");
-    // a date not after the current deadline is no extension: the task stays open
+    // what the old form sent for an extension is no longer a way out of the work task: extension-request is the
+    // one mechanism (ExtensionRequestProcessTest), so two requests can never wait at once
     assertThatThrownBy(() -> completeAs("stc-cv", work, Map.of("workOutcome", "extension",
-        "extensionReasons", "Chờ số liệu của các huyện.", "proposedDeadline", "2019-01-04")))
-        .hasMessageContaining("phải sau thời hạn hiện tại 05/01/2019");
-    completeAs("stc-cv", work, Map.of("workOutcome", "extension",
-        "extensionReasons", "Chờ số liệu của các huyện.", "proposedDeadline", "2019-01-31"));
-    Task review = onlyTask(assignment, "Task_ReviewExtension");
-    assertThat(review.getName()).isEqualTo("Xem xét đề nghị gia hạn — TB 295/TB-UBND, mục 3");
-    assertThat(candidateGroups(review)).containsExactly("VPUBND-chuyen-vien");
-    // Saturday 26/01/2019 is a day off: the new deadline ends on Monday 28/01/2019
-    completeAs("vpubnd-cv", review, Map.of("extensionDecision", "grant", "newDeadline", "2019-01-26"));
-
-    Task again = onlyTask(assignment, "Task_DoAssignment");
-    assertThat(again.getDueDate()).isEqualTo(VietnamTime.endOfDay(LocalDate.of(2019, 1, 28)));
-    assertThat(runtimeService.getVariable(assignment.getId(), "assignmentDeadline")).isEqualTo("2019-01-26");
-    assertThat(runtimeService.getVariable(assignment.getId(), "planDeadline")).isEqualTo("2019-01-26");
-    assertThat(events.seen).extracting(AssignmentStatusChanged::status).containsExactly(
-        AssignmentStatus.IN_PROGRESS, AssignmentStatus.EXTENSION_REQUESTED, AssignmentStatus.EXTENSION_GRANTED);
-    assertThat(events.seen.get(2).newDeadline()).isEqualTo(LocalDate.of(2019, 1, 26));
-    assertThat(events.seen.get(2).at()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
-  }
-
-  @Test
-  void extensionRefused_workKeepsTheOldDeadline() {
-    ProcessInstance assignment = start("lead-x", "2019-01-05");
-    completeAs("stc-cv", onlyTask(assignment, "Task_DoAssignment"), Map.of("workOutcome", "extension",
-        "extensionReasons", "Khối lượng lớn.", "proposedDeadline", "2019-02-28"));
-    assertThatThrownBy(() -> completeAs("vpubnd-cv", onlyTask(assignment, "Task_ReviewExtension"),
-        Map.of("extensionDecision", "refuse"))).hasMessageContaining("Lý do không chấp thuận");
-    completeAs("vpubnd-cv", onlyTask(assignment, "Task_ReviewExtension"),
-        Map.of("extensionDecision", "refuse", "extensionComments", "Nhiệm vụ cấp bách, không gia hạn."));
-    Task work = onlyTask(assignment, "Task_DoAssignment");
-    assertThat(work.getDueDate()).isEqualTo(VietnamTime.endOfDay(LocalDate.of(2019, 1, 5)));
-    assertThat(runtimeService.getVariable(assignment.getId(), "assignmentDeadline")).isEqualTo("2019-01-05");
-    assertThat(events.seen).extracting(AssignmentStatusChanged::status).containsExactly(
-        AssignmentStatus.IN_PROGRESS, AssignmentStatus.EXTENSION_REQUESTED, AssignmentStatus.EXTENSION_REFUSED);
+        "extensionReasons", "Chờ số liệu của các huyện.", "proposedDeadline", "2019-01-31")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("'Kết quả thực hiện nhiệm vụ' là bắt buộc")
+        .hasMessageContaining("Đề nghị gia hạn nhiệm vụ");
+    assertThat(onlyTask(assignment, "Task_DoAssignment").getId()).isEqualTo(work.getId());
+    assertThat(events.seen).extracting(AssignmentStatusChanged::status).containsExactly(AssignmentStatus.IN_PROGRESS);
+    report(assignment);
+    assertThat(historyVariable(assignment, "specialistUserId")).isEqualTo("stc-cv");
+    onlyTask(assignment, "Task_ApproveReport");
   }
 
   @Test
@@ -246,7 +222,7 @@ class AssignmentGenericProcessTest {
   }
 
   private void report(ProcessInstance assignment) {
-    completeAs("stc-cv", onlyTask(assignment, "Task_DoAssignment"), Map.of("workOutcome", "report",
+    completeAs("stc-cv", onlyTask(assignment, "Task_DoAssignment"), Map.of(
         "resultSummary", "Đã bố trí 1.250.000.000 đồng trong dự toán năm 2019.\nĐã thông báo cho Sở TT&TT."));
   }
 

@@ -210,8 +210,9 @@ class AssignmentProposalProcessTest {
     assertThat(historyVariable(proposal, "leaderComments")).isEqualTo("Chưa cần thiết thành lập Ban Chỉ đạo riêng.");
     assertThat(documentService.listForProcessInstance(proposal.getId()))
         .noneMatch(doc -> doc.type().equals("QUYET_DINH"));
+    // not approved is its own outcome in the progress, not a completion
     assertThat(events.seen).extracting(AssignmentStatusChanged::status)
-        .containsExactly(AssignmentStatus.IN_PROGRESS, AssignmentStatus.COMPLETED);
+        .containsExactly(AssignmentStatus.IN_PROGRESS, AssignmentStatus.REJECTED);
   }
 
   private void decideInCommittee(ProcessInstance proposal, String decision, String comments) {

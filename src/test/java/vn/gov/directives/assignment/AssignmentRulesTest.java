@@ -10,7 +10,7 @@ import vn.gov.directives.calendar.HolidayWorkingCalendar;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.calendar.WorkingDayDeadlines;
 
-/** The assignment logic without the engine: task names, extension checks, the no-deadline reminder days. */
+/** The assignment logic without the engine: task names, the no-deadline reminder days. */
 class AssignmentRulesTest {
 
   private static final NoDeadlineReminderRule EVERY_FIVE =
@@ -25,27 +25,6 @@ class AssignmentRulesTest {
         .isEqualTo("Thực hiện nhiệm vụ — TB 295/TB-UBND, mục 3");
     assertThat(TaskNames.withSuffix("Thực hiện nhiệm vụ", null)).isEqualTo("Thực hiện nhiệm vụ");
     assertThat(TaskNames.withSuffix("Thực hiện nhiệm vụ", "  ")).isEqualTo("Thực hiện nhiệm vụ");
-  }
-
-  @Test
-  void extensionRequestListsEveryProblem() {
-    assertThat(ExtensionRules.requestProblems("", "2019-02-30", LocalDate.of(2019, 1, 5), TODAY))
-        .hasSize(2).anySatisfy(p -> assertThat(p).contains("lý do"))
-        .anySatisfy(p -> assertThat(p).contains("'2019-02-30' không phải là ngày hợp lệ"));
-    assertThat(ExtensionRules.requestProblems("Chờ số liệu", "2019-01-05", LocalDate.of(2019, 1, 5), TODAY))
-        .containsExactly("Thời hạn đề nghị 05/01/2019 phải sau thời hạn hiện tại 05/01/2019.");
-    assertThat(ExtensionRules.requestProblems("Chờ số liệu", "2018-12-20", null, TODAY))
-        .containsExactly("Thời hạn đề nghị 20/12/2018 đã qua (hôm nay là 27/12/2018).");
-    assertThat(ExtensionRules.requestProblems("Chờ số liệu", "2019-01-31", LocalDate.of(2019, 1, 5), TODAY)).isEmpty();
-    // an assignment without a date may ask for one
-    assertThat(ExtensionRules.requestProblems("Chờ số liệu", "2019-01-31", null, TODAY)).isEmpty();
-  }
-
-  @Test
-  void grantNeedsARealFutureDate() {
-    assertThat(ExtensionRules.grantProblems(null, TODAY)).containsExactly("Phải nhập thời hạn mới.");
-    assertThat(ExtensionRules.grantProblems("2018-12-26", TODAY)).hasSize(1);
-    assertThat(ExtensionRules.grantProblems("2018-12-27", TODAY)).isEmpty();
   }
 
   @Test

@@ -186,6 +186,8 @@ class NoticeApiTest {
     publish(lines, "11", "SKHDT", AssignmentStatus.EXTENSION_REQUESTED, at(2019, 1, 3, 9, 0), null);
     publish(lines, "1", "STTTT", AssignmentStatus.EXTENSION_REQUESTED, at(2019, 1, 2, 9, 0), null);
     publish(lines, "1", "STTTT", AssignmentStatus.EXTENSION_GRANTED, at(2019, 1, 2, 15, 0), LocalDate.of(2019, 1, 4));
+    // UBND tỉnh does not approve the plan of assignment 2: ended, but not completed
+    publish(lines, "2", "STTTT", AssignmentStatus.REJECTED, at(2019, 1, 4, 11, 0), null);
     clock(LocalDate.of(2019, 1, 7), LocalTime.of(8, 0));
 
     mvc.perform(as(DEPARTMENT_USER, get("/api/notices/" + noticeId + "/progress")))
@@ -196,10 +198,13 @@ class NoticeApiTest {
         .andExpect(jsonPath("$.completedLate").value(1))
         .andExpect(jsonPath("$.extensionRequested").value(1))
         .andExpect(jsonPath("$.overdue").value(1))
-        .andExpect(jsonPath("$.inProgress").value(19))
+        .andExpect(jsonPath("$.rejected").value(1))
+        .andExpect(jsonPath("$.inProgress").value(18))
         .andExpect(jsonPath("$.assignments[0].code").value("1"))
         .andExpect(jsonPath("$.assignments[0].status").value("OVERDUE"))
         .andExpect(jsonPath("$.assignments[0].dueDate").value("2019-01-04T23:59:59+07:00"))
+        .andExpect(jsonPath("$.assignments[1].status").value("REJECTED"))
+        .andExpect(jsonPath("$.assignments[1].completedOn").value("2019-01-04"))
         .andExpect(jsonPath("$.assignments[2].status").value("COMPLETED_ON_TIME"))
         .andExpect(jsonPath("$.assignments[2].completedOn").value("2019-01-04"))
         .andExpect(jsonPath("$.assignments[8].status").value("COMPLETED_LATE"))
@@ -218,6 +223,9 @@ class NoticeApiTest {
     assertThat(summary.get("total").asInt()).isEqualTo(23);
     assertThat(summary.get("overdue").asInt()).isEqualTo(1);
     assertThat(summary.get("completedLate").asInt()).isEqualTo(1);
+    assertThat(summary.get("completedOnTime").asInt()).isEqualTo(1);
+    assertThat(summary.get("rejected").asInt()).isEqualTo(1);
+    assertThat(summary.get("inProgress").asInt()).isEqualTo(18);
     assertThat(summary.get("status").asText()).isEqualTo("OPEN");
   }
 

@@ -37,19 +37,33 @@ class NoticeProgressTest {
         lead("4", endOf(1, 4), TrackedLead.IN_PROGRESS, null, false),         // past due
         lead("5", endOf(1, 4), TrackedLead.IN_PROGRESS, null, true),          // past due but asked for more time
         lead("6", endOf(1, 25), TrackedLead.IN_PROGRESS, null, false),
-        lead("7", null, TrackedLead.IN_PROGRESS, null, false));
+        lead("7", null, TrackedLead.IN_PROGRESS, null, false),
+        lead("8", endOf(1, 4), TrackedLead.REJECTED, at(1, 3, 9), false));    // not approved: not a completion
     NoticeProgress progress = NoticeProgress.of("295/TB-UBND", leads, now);
     assertThat(progress.assignments()).extracting(NoticeProgress.Line::status).containsExactly(
         ProgressStatus.COMPLETED_ON_TIME, ProgressStatus.COMPLETED_LATE, ProgressStatus.COMPLETED_ON_TIME,
         ProgressStatus.OVERDUE, ProgressStatus.EXTENSION_REQUESTED, ProgressStatus.IN_PROGRESS,
-        ProgressStatus.IN_PROGRESS);
-    assertThat(progress.total()).isEqualTo(7);
+        ProgressStatus.IN_PROGRESS, ProgressStatus.REJECTED);
+    assertThat(progress.total()).isEqualTo(8);
     assertThat(progress.completedOnTime()).isEqualTo(2);
     assertThat(progress.completedLate()).isEqualTo(1);
     assertThat(progress.overdue()).isEqualTo(1);
     assertThat(progress.extensionRequested()).isEqualTo(1);
     assertThat(progress.inProgress()).isEqualTo(2);
+    assertThat(progress.rejected()).isEqualTo(1);
     assertThat(progress.allCompleted()).isFalse();
+  }
+
+  @Test
+  void aNoticeWhoseLastOpenAssignmentWasNotApprovedHasEnded() {
+    NoticeProgress progress = NoticeProgress.of("295/TB-UBND", List.of(
+        lead("1", endOf(1, 5), TrackedLead.COMPLETED, at(1, 4, 9), false),
+        lead("2", endOf(1, 5), TrackedLead.REJECTED, at(1, 4, 10), false)), at(1, 7, 8));
+    assertThat(progress.completedOnTime()).isEqualTo(1);
+    assertThat(progress.rejected()).isEqualTo(1);
+    assertThat(progress.completedLate()).isZero();
+    assertThat(progress.allCompleted()).isTrue();
+    assertThat(NoticeReportContent.label(ProgressStatus.REJECTED)).isEqualTo("Không được phê duyệt");
   }
 
   @Test

@@ -148,6 +148,8 @@ class NoticeReportProcessTest {
 
     // the next period: 9 (due end of 02/01, the New Year holiday moved it) done late; 3 (due Sat 05/01) overdue
     publish(lines, "9", "VPUBND", AssignmentStatus.COMPLETED, at(2019, 1, 3, 9, 0));
+    // UBND tỉnh does not approve the proposal of assignment 4
+    publish(lines, "4", "STTTT", AssignmentStatus.REJECTED, at(2019, 1, 4, 15, 0));
     timer = reportTimer(followUpId);
     assertThat(timer.getDuedate().toInstant()).isEqualTo(at(2019, 1, 9, 10, 0));
     MAIL.purgeEmailFromAllMailboxes();
@@ -156,9 +158,9 @@ class NoticeReportProcessTest {
     IssuedDocument second = onlyReport(followUpId, 2);
     String pdf = pdfText(second);
     assertThat(pdf).contains("Hoàn thành đúng hạn: 2; hoàn thành quá hạn: 1.",
-        "Đang thực hiện trong hạn: 18; quá hạn: 1; đề nghị gia hạn: 1.");
+        "Đang thực hiện trong hạn: 17; quá hạn: 1; đề nghị gia hạn: 1.", "Không được phê duyệt: 1.");
     for (String status : List.of("Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn", "Quá hạn",
-        "Đề nghị gia hạn")) {
+        "Đề nghị gia hạn", "Không được phê duyệt")) {
       assertThat(pdf).contains(status);
     }
 
@@ -173,6 +175,7 @@ class NoticeReportProcessTest {
         "28/12/2018");
     assertThat(row(table, "11", "Sở Tài chính")).containsSubsequence("Không có thời hạn", "Đề nghị gia hạn", "");
     assertThat(row(table, "2", "Sở TT&TT")).containsSubsequence("25/01/2019", "Đang thực hiện trong hạn", "");
+    assertThat(row(table, "4", "Sở TT&TT")).containsSubsequence("Không được phê duyệt", "04/01/2019");
     // the PDF prints the same rows (cells of one row on one line, long titles wrapped)
     assertThat(pdf).contains("Hoàn thành quá hạn 03/01/2019")
         .contains("Hoàn thành đúng hạn 28/12/2018");
@@ -197,7 +200,7 @@ class NoticeReportProcessTest {
     }
     String text = body(mail);
     assertThat(attachments).hasSize(2).allMatch(name -> name.endsWith(".pdf") || name.endsWith(".docx"));
-    assertThat(text).contains("Hoàn thành quá hạn: 1", "Quá hạn: 1", "Mục 3 (Sở TT&TT): Quá hạn, hạn 05/01/2019",
+    assertThat(text).contains("Hoàn thành quá hạn: 1", "Quá hạn: 1", "Không được phê duyệt: 1", "Mục 3 (Sở TT&TT): Quá hạn, hạn 05/01/2019",
         "/api/documents/" + second.id() + "/pdf");
     assertThat(runtime.getVariable(followUpId, NoticeReports.LAST_REPORT_ID)).isEqualTo(second.id());
     assertThat((String) runtime.getVariable(followUpId, NoticeReports.LAST_REPORT_NOT_MAILED)).isEmpty();
