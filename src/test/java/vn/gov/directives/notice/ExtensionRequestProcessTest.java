@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.directives.calendar.DueDateService;
 import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.support.NoticeTestSupport;
+import vn.gov.directives.support.ProcessTestSupport;
 
 /**
  * "Đề nghị gia hạn nhiệm vụ" started from Tasklist by a lead agency for assignments of different kinds, reviewed by
@@ -43,6 +45,7 @@ import vn.gov.directives.calendar.VietnamTime;
 class ExtensionRequestProcessTest {
 
   private static final String NUMBER = "20/TB-UBND";
+  private static final String SIGNED = "22/TB-UBND";
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -55,8 +58,7 @@ class ExtensionRequestProcessTest {
 
   @BeforeEach
   void clock() {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(LocalDate.of(2018, 12, 26), LocalTime.of(9, 0),
-        VietnamTime.ZONE).toInstant()));
+    ProcessTestSupport.clock(LocalDate.of(2018, 12, 26), LocalTime.of(9, 0));
   }
 
   @AfterEach
@@ -146,59 +148,123 @@ class ExtensionRequestProcessTest {
     assertThat(lead(noticeId, "1").extensionRequested()).isFalse();
   }
 
-  /** Notice 20/TB-UBND (or a fresh number for a second test in the same context) with a plan and a proposal. */
+  @Test
+  void theOfficeForwardsToTheSigner_whoGrantsThenRefuses_oneRequestWaitingAtATime() {
+    // a general assignment runs assignment-generic, whose extensions go through this process too
+    NoticeTestSupport.startAs(identityService, formService, repositoryService, "vpubnd-cv",
+        List.of("VPUBND-chuyen-vien"), "notice-registration", NoticeTestSupport.registrationForm(SIGNED,
+            "Kết luận về bố trí kinh phí ứng dụng CNTT", """
+                1 | budget | Bố trí kinh phí thực hiện Kế hoạch ứng dụng CNTT năm 2019 | STC |  | 05/01/2019 |
+                """));
+    TrackedLead lead = notices.leadsOfNumber(SIGNED).get(0);
+    String noticeId = lead.noticeId();
+    String work = assignmentProcess(noticeId, "1");
+    assertThat(repositoryService.getProcessDefinition(runtimeService.createProcessInstanceQuery()
+        .processInstanceId(work).singleResult().getProcessDefinitionId()).getKey()).isEqualTo("assignment-generic");
+
+    ProcessInstance request = requestAs("stc-cv", "STC-chuyen-vien", SIGNED, "1", "26/01/2019");
+    // a second request while the first one waits is refused whole, with the reason, and nothing is started
+    long requests = runtimeService.createProcessInstanceQuery().processDefinitionKey("extension-request").count();
+    assertThatThrownBy(() -> requestAs("stc-ld", "STC-lanh-dao", SIGNED, "1", "28/02/2019"))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessage("Đề nghị gia hạn không được gửi: Nhiệm vụ mục 1 của thông báo số " + SIGNED + " đang có đề nghị "
+            + "gia hạn chờ xem xét (Văn phòng UBND tỉnh hoặc lãnh đạo UBND tỉnh); chỉ gửi đề nghị mới khi đề nghị "
+            + "này đã được quyết định.");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("extension-request").count())
+        .isEqualTo(requests);
+
+    // Văn phòng UBND tỉnh forwards to the leader who signed the notice, with its opinion
+    Task review = taskService.createTaskQuery().processInstanceId(request.getId()).singleResult();
+    assertThatThrownBy(() -> completeAs(review, Map.of("extensionDecision", "forward")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Phải nêu ý kiến đề xuất của Văn phòng UBND tỉnh");
+    completeAs(review, Map.of("extensionDecision", "forward",
+        "officeOpinion", "Đề nghị chấp thuận: nguồn kinh phí phụ thuộc dự toán được giao."));
+    Task signer = taskService.createTaskQuery().processInstanceId(request.getId()).singleResult();
+    assertThat(signer.getTaskDefinitionKey()).isEqualTo("Task_SignerDecision");
+    assertThat(signer.getName()).isEqualTo("Quyết định gia hạn nhiệm vụ — TB " + SIGNED + ", mục 1");
+    assertThat(taskService.getIdentityLinksForTask(signer.getId()))
+        .filteredOn(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .extracting(link -> link.getUserId() != null ? "user:" + link.getUserId() : "group:" + link.getGroupId())
+        .containsExactlyInAnyOrder("user:ubnd-ld", "group:UBND-lanh-dao");
+    assertThat(signer.getDueDate()).isEqualTo(dueDates.deadlines().dueDate(LocalDate.of(2018, 12, 26), 3, null));
+    assertThat(taskService.getVariable(signer.getId(), "noticeSigner")).isEqualTo(NoticeTestSupport.SIGNER);
+    // still waiting: still refused, and the tracking row still says so
+    assertThatThrownBy(() -> requestAs("stc-ld", "STC-lanh-dao", SIGNED, "1", "28/02/2019"))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("đang có đề nghị gia hạn chờ xem xét");
+    assertThat(status(noticeId, "1")).isEqualTo(ProgressStatus.EXTENSION_REQUESTED);
+
+    // the signer cannot forward, and a refusal needs reasons; then grants Saturday 26/01/2019
+    assertThatThrownBy(() -> decideAsSigner(signer, Map.of("signerDecision", "forward")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Phải chọn chấp thuận hoặc không chấp thuận gia hạn.");
+    decideAsSigner(signer, Map.of("signerDecision", "grant", "grantedDeadline", "26/01/2019"));
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(request.getId())
+        .activityId("EndEvent_ExtensionGranted").count()).isEqualTo(1);
+    assertThat(ProcessTestSupport.historyVariable(historyService, request.getId(), "extensionDecidedBy"))
+        .isEqualTo("Phó Chủ tịch UBND tỉnh Nguyễn Phi Long");
+    assertThat(ProcessTestSupport.historyVariable(historyService, request.getId(), "signerUserId"))
+        .isEqualTo("ubnd-ld");
+    TrackedLead extended = lead(noticeId, "1");
+    assertThat(extended.dueOn()).isEqualTo(LocalDate.of(2019, 1, 26));
+    assertThat(extended.extensionRequested()).isFalse();
+    // a deadline on a day off ends with the next working day: the generic work task is due end of Mon 28/01/2019
+    Task workTask = ProcessTestSupport.onlyTask(taskService, work, "Task_DoAssignment");
+    assertThat(workTask.getDueDate()).isEqualTo(VietnamTime.endOfDay(LocalDate.of(2019, 1, 28)));
+    assertThat(runtimeService.getVariable(work, "assignmentDeadline")).isEqualTo("2019-01-26");
+
+    // decided: a new request is accepted; forwarded again, the signer refuses with reasons
+    ProcessInstance again = requestAs("stc-ld", "STC-lanh-dao", SIGNED, "1", "28/02/2019");
+    completeAs(taskService.createTaskQuery().processInstanceId(again.getId()).singleResult(),
+        Map.of("extensionDecision", "forward", "officeOpinion", "Không đề nghị gia hạn thêm."));
+    Task second = taskService.createTaskQuery().processInstanceId(again.getId()).singleResult();
+    assertThatThrownBy(() -> decideAsSigner(second, Map.of("signerDecision", "refuse")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Phải nêu lý do không chấp thuận gia hạn.");
+    decideAsSigner(second, Map.of("signerDecision", "refuse", "extensionComments", "Đã gia hạn một lần."));
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(again.getId())
+        .activityId("EndEvent_ExtensionRefused").count()).isEqualTo(1);
+    assertThat(lead(noticeId, "1").dueOn()).isEqualTo(LocalDate.of(2019, 1, 26));
+    assertThat(status(noticeId, "1")).isEqualTo(ProgressStatus.IN_PROGRESS);
+    assertThat(ProcessTestSupport.onlyTask(taskService, work, "Task_DoAssignment").getDueDate())
+        .isEqualTo(VietnamTime.endOfDay(LocalDate.of(2019, 1, 28)));
+  }
+
+  private void decideAsSigner(Task task, Map<String, Object> values) {
+    NoticeTestSupport.submitTaskAs(identityService, taskService, formService, "ubnd-ld", List.of("UBND-lanh-dao"),
+        task, values);
+  }
+
+  /** Notice 20/TB-UBND (registered once per context) with a plan and a proposal. */
   private String register() {
-    String number = notices.leadsOfNumber(NUMBER).isEmpty() ? NUMBER : null;
-    if (number == null) {
-      return notices.leadsOfNumber(NUMBER).get(0).noticeId();
-    }
-    Map<String, Object> values = new HashMap<>();
-    values.put("number", number);
-    values.put("issuedOn", "2018-12-26");
-    values.put("meetingDate", "2018-12-20");
-    values.put("issuer", "UBND");
-    values.put("signer", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Nguyễn Phi Long");
-    values.put("title", "Kết luận về ứng dụng công nghệ thông tin");
-    values.put(NoticeForm.ASSIGNMENTS, """
-        1 | plan | Xây dựng kế hoạch ứng dụng CNTT năm 2019 | STTTT |  | 28/12/2018 |
-        2 | proposal | Đề xuất kiện toàn Ban chỉ đạo xây dựng chính quyền điện tử | STTTT | SNV | 15/01/2019 |
-        """);
-    identityService.setAuthentication("vpubnd-cv", List.of("VPUBND-chuyen-vien"));
-    try {
-      formService.submitStartForm(definitionId("notice-registration"), values);
-    } finally {
-      identityService.clearAuthentication();
+    if (notices.leadsOfNumber(NUMBER).isEmpty()) {
+      NoticeTestSupport.startAs(identityService, formService, repositoryService, "vpubnd-cv",
+          List.of("VPUBND-chuyen-vien"), "notice-registration", NoticeTestSupport.registrationForm(NUMBER,
+              "Kết luận về ứng dụng công nghệ thông tin", """
+                  1 | plan | Xây dựng kế hoạch ứng dụng CNTT năm 2019 | STTTT |  | 28/12/2018 |
+                  2 | proposal | Đề xuất kiện toàn Ban chỉ đạo xây dựng chính quyền điện tử | STTTT | SNV | 15/01/2019 |
+                  """));
     }
     return notices.leadsOfNumber(NUMBER).get(0).noticeId();
   }
 
   private ProcessInstance requestAs(String user, String group, String code, String proposed) {
+    return requestAs(user, group, NUMBER, code, proposed);
+  }
+
+  private ProcessInstance requestAs(String user, String group, String number, String code, String proposed) {
     Map<String, Object> values = new HashMap<>();
-    values.put("noticeNumber", NUMBER);
+    values.put("noticeNumber", number);
     values.put("assignmentCode", code);
     values.put("extensionReasons", "Chờ ý kiến góp ý của các sở, ngành.");
     values.put("proposedDeadline", proposed);
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      return formService.submitStartForm(definitionId("extension-request"), values);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return NoticeTestSupport.startAs(identityService, formService, repositoryService, user, List.of(group),
+        "extension-request", values);
   }
 
+  /** Văn phòng UBND tỉnh's specialist decides. */
   private void completeAs(Task task, Map<String, Object> values) {
-    identityService.setAuthentication("vpubnd-cv", List.of("VPUBND-chuyen-vien"));
-    try {
-      taskService.claim(task.getId(), "vpubnd-cv");
-      formService.submitTaskForm(task.getId(), values);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private String definitionId(String key) {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
-        .getId();
+    NoticeTestSupport.submitTaskAs(identityService, taskService, formService, "vpubnd-cv",
+        List.of("VPUBND-chuyen-vien"), task, values);
   }
 
   private TrackedLead lead(String noticeId, String code) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.gov.directives.organization.Leader;
 
 class ExtensionRequestRulesTest {
 
@@ -48,8 +49,46 @@ class ExtensionRequestRulesTest {
         .containsExactly("Nhiệm vụ mục 1 của thông báo số 20/TB-UBND đã hoàn thành, không thể gia hạn.");
     assertThat(ExtensionRequestRules.check("20/TB-UBND", "1", "x", "31/01/2019", Set.of("STTTT"),
         List.of(lead("1", "STTTT", TrackedLead.IN_PROGRESS, true)), TODAY).problems())
-        .containsExactly("Nhiệm vụ mục 1 của thông báo số 20/TB-UBND đang có đề nghị gia hạn chờ Văn phòng UBND tỉnh "
-            + "xem xét.");
+        .containsExactly("Nhiệm vụ mục 1 của thông báo số 20/TB-UBND đang có đề nghị gia hạn chờ xem xét (Văn phòng "
+            + "UBND tỉnh hoặc lãnh đạo UBND tỉnh); chỉ gửi đề nghị mới khi đề nghị này đã được quyết định.");
+    assertThat(ExtensionRequestRules.check("20/TB-UBND", "1", "x", "2019-01-31", Set.of("STTTT"),
+        List.of(lead("1", "STTTT", TrackedLead.REJECTED, false)), TODAY).problems())
+        .containsExactly("Nhiệm vụ mục 1 của thông báo số 20/TB-UBND đã kết thúc (không được phê duyệt), không thể gia "
+            + "hạn.");
+  }
+
+  @Test
+  void onlyTheOfficeMayForward_everyDecisionNeedsItsText() {
+    assertThat(ExtensionRequestRules.decisionProblems("forward", true, null, "15/01/2019", null, " ", TODAY))
+        .containsExactly("Phải nêu ý kiến đề xuất của Văn phòng UBND tỉnh khi trình lãnh đạo UBND tỉnh quyết định.");
+    assertThat(ExtensionRequestRules.decisionProblems("forward", true, null, "15/01/2019", null, "Đề nghị chấp thuận",
+        TODAY)).isEmpty();
+    assertThat(ExtensionRequestRules.decisionProblems("forward", false, null, "15/01/2019", null, "x", TODAY))
+        .containsExactly("Phải chọn chấp thuận hoặc không chấp thuận gia hạn.");
+    assertThat(ExtensionRequestRules.decisionProblems(null, true, null, "15/01/2019", null, null, TODAY))
+        .containsExactly("Phải chọn chấp thuận, không chấp thuận hoặc trình lãnh đạo UBND tỉnh quyết định.");
+    assertThat(ExtensionRequestRules.decisionProblems("refuse", false, null, "15/01/2019", "", null, TODAY))
+        .containsExactly("Phải nêu lý do không chấp thuận gia hạn.");
+    assertThat(ExtensionRequestRules.decisionProblems("grant", false, "15/01/2019", "15/01/2019", null, null, TODAY))
+        .containsExactly("Thời hạn mới 15/01/2019 phải sau thời hạn hiện tại 15/01/2019.");
+    assertThat(ExtensionRequestRules.decisionProblems("grant", true, "31/02/2019", "15/01/2019", null, null, TODAY))
+        .singleElement().asString().contains("Thời hạn mới không hợp lệ: '31/02/2019'");
+    assertThat(ExtensionRequestRules.decisionProblems("grant", false, "2019-01-31", "15/01/2019", null, null, TODAY))
+        .isEmpty();
+  }
+
+  @Test
+  void theSignerIsFoundByNameOrByTheSignatureBlockEndingWithIt() {
+    List<Leader> leaders = List.of(new Leader("UBND", "ubnd-ct", "Hồ Quốc Dũng", "Chủ tịch", false),
+        new Leader("UBND", null, "Trần Châu", "Phó Chủ tịch", true),
+        new Leader("UBND", "ubnd-ld", "Nguyễn Phi Long", "Phó Chủ tịch", true));
+    assertThat(NoticeSigners.match("Nguyễn Phi Long", leaders)).contains("ubnd-ld");
+    assertThat(NoticeSigners.match("KT. CHỦ TỊCH, PHÓ CHỦ TỊCH  Nguyễn Phi Long ", leaders)).contains("ubnd-ld");
+    assertThat(NoticeSigners.match("Hồ Quốc Dũng", leaders)).contains("ubnd-ct");
+    // a leader without an account, a name that merely ends the same way, nothing at all: no account
+    assertThat(NoticeSigners.match("Trần Châu", leaders)).isEmpty();
+    assertThat(NoticeSigners.match("Nguyễn Văn Phi Long", leaders)).isEmpty();
+    assertThat(NoticeSigners.match("", leaders)).isEmpty();
   }
 
   @Test
