@@ -2,6 +2,7 @@ package vn.gov.directives.notice;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.gov.directives.calendar.DueDateService;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.document.DocumentFile;
 import vn.gov.directives.document.DocumentFormat;
@@ -42,10 +44,12 @@ public class NoticeReports {
   private final ReportMailer mailer;
   private final String cycle;
   private final String publicBaseUrl;
+  private final DueDateService dueDates;
 
   public NoticeReports(NoticeRepository repository, DocumentService documents, OrganizationDirectory organization,
       ReportMailer mailer, @Value("${app.notices.report-cycle:R/P7D}") String cycle,
-      @Value("${app.public-base-url:}") String publicBaseUrl) {
+      @Value("${app.public-base-url:}") String publicBaseUrl, DueDateService dueDates) {
+    this.dueDates = dueDates;
     this.repository = repository;
     this.documents = documents;
     this.organization = organization;
@@ -82,6 +86,17 @@ public class NoticeReports {
           + "lặp ISO 8601 (R/P7D) hoặc biểu thức cron (" + e.getMessage() + ")", e);
     }
     return cycle.strip();
+  }
+
+  /** Gateway "Hôm nay là ngày làm việc?" of "Lập báo cáo định kỳ" ({@code ${noticeReports.onWorkingDay()}}). */
+  public boolean onWorkingDay() {
+    return ReportDays.postponedTo(VietnamTime.now(), dueDates.deadlines()).isEmpty();
+  }
+
+  /** Timer "Chờ đến ngày làm việc tiếp theo": the start of the next working day, Vietnam time. */
+  public Date nextWorkingDayStart() {
+    return ReportDays.postponedTo(VietnamTime.now(), dueDates.deadlines())
+        .orElseGet(() -> Date.from(VietnamTime.now()));
   }
 
   /** "Lập báo cáo định kỳ": a progress report of the process's notice, e-mailed. */

@@ -5,6 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.gov.directives.support.NoticeTestSupport.as;
+import static vn.gov.directives.support.NoticeTestSupport.at;
+import static vn.gov.directives.support.ProcessTestSupport.clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -45,10 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.gov.directives.assignment.AssignmentStatus;
 import vn.gov.directives.assignment.AssignmentStatusChanged;
-import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.support.NoticeTestSupport;
 
 /**
  * Registration of notice 295/TB-UBND through the API on the real application (engine, Flyway, H2, organisation,
@@ -84,8 +82,8 @@ class NoticeApiTest {
       // the assignment capability's process is not in this build: a minimal stand-in with the same contract
       repository.createDeployment().addClasspathResource("notice/assignment-generic-placeholder.bpmn").deploy();
     }
-    user(OFFICE_USER, "VPUBND-chuyen-vien");
-    user(DEPARTMENT_USER, "STTTT-chuyen-vien");
+    NoticeTestSupport.apiUser(identity, OFFICE_USER, "VPUBND-chuyen-vien");
+    NoticeTestSupport.apiUser(identity, DEPARTMENT_USER, "STTTT-chuyen-vien");
     clock(LocalDate.of(2018, 12, 26), LocalTime.of(10, 0));
   }
 
@@ -362,27 +360,5 @@ class NoticeApiTest {
       }
     }
     return groups;
-  }
-
-  private void user(String id, String group) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User created = identity.newUser(id);
-      created.setPassword("matkhau-" + id);
-      identity.saveUser(created);
-      identity.createMembership(id, group);
-    }
-  }
-
-  private static MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder request) {
-    return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":matkhau-" + user).getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static Instant at(int year, int month, int day, int hour, int minute) {
-    return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, VietnamTime.ZONE).toInstant();
-  }
-
-  private static void clock(LocalDate day, LocalTime time) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, VietnamTime.ZONE).toInstant()));
   }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -20,7 +17,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.support.NoticeTestSupport;
+import vn.gov.directives.support.ProcessTestSupport;
 
 /**
  * The Tasklist start form "Đăng ký thông báo kết luận" submitted through the engine's form service with the values
@@ -52,8 +50,7 @@ class NoticeRegistrationProcessTest {
 
   @BeforeEach
   void clock() {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(LocalDate.of(2018, 12, 27), LocalTime.of(9, 0),
-        VietnamTime.ZONE).toInstant()));
+    ProcessTestSupport.clock(LocalDate.of(2018, 12, 27), LocalTime.of(9, 0));
   }
 
   @AfterEach
@@ -175,38 +172,25 @@ class NoticeRegistrationProcessTest {
 
   /** The start form's values as Tasklist submits them: the dynamic list of assignments is a Json variable. */
   private static Map<String, Object> form(String number, String assignmentsJson) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("number", number);
-    values.put("issuedOn", "2018-12-26");
-    values.put("meetingDate", "2018-12-20");
-    values.put("issuer", "UBND");
-    values.put("signer", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Nguyễn Phi Long");
-    values.put("title", "Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về ứng dụng CNTT");
-    values.put(NoticeForm.ASSIGNMENTS, SpinValues.jsonValue(assignmentsJson).create());
-    return values;
+    return NoticeTestSupport.registrationForm(number,
+        "Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về ứng dụng CNTT",
+        SpinValues.jsonValue(assignmentsJson).create());
   }
 
   private ProcessInstance submitAs(String user, List<String> groups, Map<String, Object> values) {
-    identityService.setAuthentication(user, groups);
-    try {
-      return formService.submitStartForm(definitionId(), values);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return NoticeTestSupport.startAs(identityService, formService, repositoryService, user, groups,
+        "notice-registration", values);
   }
 
   private String definitionId() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey("notice-registration")
-        .latestVersion().singleResult().getId();
+    return NoticeTestSupport.definitionId(repositoryService, "notice-registration");
   }
 
   private Object historyVariable(String processInstanceId, String name) {
-    return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .variableName(name).singleResult().getValue();
+    return ProcessTestSupport.historyVariable(historyService, processInstanceId, name);
   }
 
   private List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+    return ProcessTestSupport.candidateGroups(taskService, task);
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.gov.directives.support.NoticeTestSupport.as;
+import static vn.gov.directives.support.NoticeTestSupport.at;
+import static vn.gov.directives.support.ProcessTestSupport.clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,11 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -37,7 +37,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -53,10 +52,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.gov.directives.assignment.AssignmentStatus;
 import vn.gov.directives.assignment.AssignmentStatusChanged;
-import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.support.NoticeTestSupport;
 import vn.gov.directives.document.DocumentFile;
 import vn.gov.directives.document.DocumentFormat;
 import vn.gov.directives.document.DocumentService;
@@ -109,8 +107,8 @@ class NoticeReportProcessTest {
   void setUp() throws Exception {
     identity.clearAuthentication();
     MAIL.purgeEmailFromAllMailboxes();
-    user(OFFICE_USER, "VPUBND-chuyen-vien");
-    user(DEPARTMENT_USER, "STTTT-chuyen-vien");
+    NoticeTestSupport.apiUser(identity, OFFICE_USER, "VPUBND-chuyen-vien");
+    NoticeTestSupport.apiUser(identity, DEPARTMENT_USER, "STTTT-chuyen-vien");
     clock(LocalDate.of(2018, 12, 26), LocalTime.of(10, 0));
   }
 
@@ -122,7 +120,7 @@ class NoticeReportProcessTest {
 
   @Test
   void weeklyReportOf295_countsTableAndStatusesInVietnamese_emailedToTheOfficeAndTheSigner() throws Exception {
-    JsonNode registered = register(NoticeParserTest.seed());
+    JsonNode registered = NoticeTestSupport.registerByApi(mvc, OFFICE_USER, NoticeParserTest.seed());
     String followUpId = registered.get("processInstanceId").asText();
     JsonNode lines = registered.get("assignments");
 
@@ -209,7 +207,7 @@ class NoticeReportProcessTest {
   @Test
   void onDemandReport_201ListedUnderTheFollowUp_refusedToADepartment_signerWithoutAccountRecorded()
       throws Exception {
-    JsonNode registered = register(small("71/TB-UBND", "Hồ Quốc Dũng"));
+    JsonNode registered = NoticeTestSupport.registerByApi(mvc, OFFICE_USER, small("71/TB-UBND", "Hồ Quốc Dũng"));
     String noticeId = registered.get("id").asText();
     String followUpId = registered.get("processInstanceId").asText();
 
@@ -240,8 +238,38 @@ class NoticeReportProcessTest {
   }
 
   @Test
+  void aWeeklyReportFallingDueDuringTetGoesOutOnTheNextWorkingDay() throws Exception {
+    clock(LocalDate.of(2019, 1, 29), LocalTime.of(10, 0)); // a Tuesday; Tết Kỷ Hợi is 02/02–10/02/2019
+    JsonNode registered = NoticeTestSupport.registerByApi(mvc, OFFICE_USER, small("73/TB-UBND", "Nguyễn Phi Long"));
+    String followUpId = registered.get("processInstanceId").asText();
+    Job timer = reportTimer(followUpId);
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(at(2019, 2, 5, 10, 0));
+
+    clock(LocalDate.of(2019, 2, 5), LocalTime.of(10, 0));
+    management.executeJob(timer.getId());
+    // nothing is issued or mailed on the holiday: the report waits for Monday 11/02/2019 at the start of work
+    assertThat(documents.listForProcessInstance(followUpId)).isEmpty();
+    assertThat(MAIL.getReceivedMessages()).isEmpty();
+    Job waiting = management.createJobQuery().processInstanceId(followUpId).activityId("Timer_NextWorkingDay")
+        .singleResult();
+    assertThat(waiting.getDuedate().toInstant()).isEqualTo(at(2019, 2, 11, 7, 30));
+    // the weekly cycle itself goes on from registration
+    assertThat(reportTimer(followUpId).getDuedate().toInstant()).isEqualTo(at(2019, 2, 12, 10, 0));
+
+    clock(LocalDate.of(2019, 2, 11), LocalTime.of(7, 30));
+    management.executeJob(waiting.getId());
+    IssuedDocument report = onlyReport(followUpId, 1);
+    assertThat(report.issuedOn()).isEqualTo(LocalDate.of(2019, 2, 11));
+    assertThat(pdfText(report)).contains("đến 07 giờ 30 ngày 11/02/2019", "Tổng số: 3 lượt nhiệm vụ.");
+    assertThat(Arrays.stream(MAIL.getReceivedMessages()).map(this::subject))
+        .contains("Báo cáo tình hình thực hiện Thông báo số 73/TB-UBND ngày 26/12/2018");
+    assertThat(management.createJobQuery().processInstanceId(followUpId).activityId("Timer_NextWorkingDay").count())
+        .isZero();
+  }
+
+  @Test
   void whenEveryAssignmentIsDoneTheNoticeClosesWithAFinalReport() throws Exception {
-    JsonNode registered = register(small("72/TB-UBND", "Nguyễn Phi Long"));
+    JsonNode registered = NoticeTestSupport.registerByApi(mvc, OFFICE_USER, small("72/TB-UBND", "Nguyễn Phi Long"));
     String noticeId = registered.get("id").asText();
     String followUpId = registered.get("processInstanceId").asText();
     clock(LocalDate.of(2018, 12, 27), LocalTime.of(9, 0));
@@ -278,12 +306,6 @@ class NoticeReportProcessTest {
     }
     modification = modification.startBeforeActivity("EndEvent_AssignmentCompleted");
     modification.execute();
-  }
-
-  private JsonNode register(String notice) throws Exception {
-    return body(mvc.perform(as(OFFICE_USER, post("/api/notices")).contentType(MediaType.APPLICATION_JSON)
-        .content(notice)).andExpect(status().isCreated()).andReturn().getResponse()
-        .getContentAsString(StandardCharsets.UTF_8));
   }
 
   private static String small(String number, String signer) {
@@ -376,27 +398,5 @@ class NoticeReportProcessTest {
 
   private JsonNode body(String text) throws Exception {
     return json.readTree(text);
-  }
-
-  private void user(String id, String group) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User created = identity.newUser(id);
-      created.setPassword("matkhau-" + id);
-      identity.saveUser(created);
-      identity.createMembership(id, group);
-    }
-  }
-
-  private static MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder request) {
-    return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":matkhau-" + user).getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static Instant at(int year, int month, int day, int hour, int minute) {
-    return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, VietnamTime.ZONE).toInstant();
-  }
-
-  private static void clock(LocalDate day, LocalTime time) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, VietnamTime.ZONE).toInstant()));
   }
 }
