@@ -1,7 +1,5 @@
 package vn.gov.directives.notice;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,45 +7,31 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.gov.directives.document.DocumentFile;
+import vn.gov.directives.notification.MailNotifier;
 import vn.gov.directives.organization.OrganizationDirectory;
 import vn.gov.directives.organization.Role;
 import vn.gov.directives.security.SystemAccess;
 
 /**
- * E-mails a notice report, its files attached, to every member of the review office's groups and to the notice's
- * signer. MailNotifier writes to groups only and without attachments; a report must also reach one person (the
- * signer) and carry its files. Same conventions: sent only when spring.mail.host is set, from app.reminders.mail-from.
+ * Whom a notice report is e-mailed to — every member of the review office's groups and the notice's signer — and why
+ * someone cannot be reached; the message itself, files attached, goes through {@link MailNotifier}.
  */
 @Component
 public class ReportMailer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReportMailer.class);
-
   private final IdentityService identity;
   private final OrganizationDirectory organization;
-  private final ObjectProvider<JavaMailSender> mailSender;
-  private final String mailHost;
-  private final String from;
+  private final MailNotifier mail;
   private final NoticeSigners signers;
 
-  public ReportMailer(IdentityService identity, OrganizationDirectory organization,
-      ObjectProvider<JavaMailSender> mailSender, @Value("${spring.mail.host:}") String mailHost,
-      @Value("${app.reminders.mail-from:}") String from, NoticeSigners signers) {
-    this.signers = signers;
+  public ReportMailer(IdentityService identity, OrganizationDirectory organization, MailNotifier mail,
+      NoticeSigners signers) {
     this.identity = identity;
     this.organization = organization;
-    this.mailSender = mailSender;
-    this.mailHost = mailHost;
-    this.from = from;
+    this.mail = mail;
+    this.signers = signers;
   }
 
   /**
@@ -59,16 +43,10 @@ public class ReportMailer {
 
   /** Members of every group of the review office (VPUBND-chuyen-vien, -lanh-dao, -van-thu) and the signer. */
   public Recipients recipients(NoticeRecord notice) {
-    Set<String> addresses = new LinkedHashSet<>();
+    List<String> officeGroups = java.util.Arrays.stream(Role.values())
+        .map(role -> organization.group(organization.reviewOffice(), role.suffix())).toList();
+    Set<String> addresses = new LinkedHashSet<>(mail.groupAddresses(officeGroups));
     List<String> problems = new ArrayList<>();
-    for (Role role : Role.values()) {
-      String group = organization.group(organization.reviewOffice(), role.suffix());
-      for (User user : SystemAccess.call(() -> identity.createUserQuery().memberOfGroup(group).list())) {
-        if (user.getEmail() != null && !user.getEmail().isBlank()) {
-          addresses.add(user.getEmail());
-        }
-      }
-    }
     if (addresses.isEmpty()) {
       problems.add("Không thành viên nào của " + organization.agency(organization.reviewOffice()).shortName()
           + " có địa chỉ thư điện tử.");
@@ -89,7 +67,7 @@ public class ReportMailer {
         addresses.add(signer.getEmail());
       }
     }
-    if (mailHost.isBlank()) {
+    if (!mail.configured()) {
       problems.add("Chưa cấu hình máy chủ thư (spring.mail.host) nên báo cáo không được gửi qua thư điện tử.");
     }
     return new Recipients(List.copyOf(addresses), List.copyOf(problems));
@@ -100,26 +78,6 @@ public class ReportMailer {
    * @throws IllegalStateException when the mail server refuses the message (the job is retried)
    */
   public List<String> send(Recipients recipients, String subject, String body, List<DocumentFile> attachments) {
-    if (mailHost.isBlank() || recipients.addresses().isEmpty()) {
-      LOG.info("Report not e-mailed (mail host '{}', {} addresses): {}", mailHost, recipients.addresses().size(),
-          subject);
-      return List.of();
-    }
-    try {
-      JavaMailSender sender = mailSender.getObject();
-      MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-      helper.setFrom(from);
-      helper.setTo(recipients.addresses().toArray(String[]::new));
-      helper.setSubject(subject);
-      helper.setText(body, false);
-      for (DocumentFile file : attachments) {
-        helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.format().contentType());
-      }
-      sender.send(message);
-    } catch (MessagingException e) {
-      throw new IllegalStateException("Không gửi được báo cáo qua thư điện tử: " + e.getMessage(), e);
-    }
-    return recipients.addresses();
+    return mail.send(recipients.addresses(), subject, body, attachments);
   }
 }
