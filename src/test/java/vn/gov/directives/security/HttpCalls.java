@@ -102,9 +102,9 @@ final class HttpCalls {
     String session = cookies(login, cookies);
     if (login.statusCode() == 200) {
       // the CSRF token is renewed for the new session on its first request, as the webapp's next call does
-      HttpResponse<String> user = send(HttpRequest.newBuilder(url("/camunda/api/admin/auth/user/" + engineName))
+      HttpResponse<String> whoAmI = send(HttpRequest.newBuilder(url("/camunda/api/admin/auth/user/" + engineName))
           .header("Cookie", session));
-      session = cookies(user, session);
+      session = cookies(whoAmI, session);
     }
     return new WebSession(session, cookieValue(session, "XSRF-TOKEN"), login);
   }
