@@ -71,8 +71,9 @@ class ProductionProfileTest {
       assertThat(session.loginResponse().statusCode()).isEqualTo(200);
       assertThat(HttpCalls.setCookie(session.loginResponse(), "JSESSIONID"))
           .contains("Secure").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
-      assertThat(HttpCalls.setCookie(session.loginResponse(), "XSRF-TOKEN"))
-          .contains("Secure").containsIgnoringCase("SameSite=Lax");
+      assertThat(session.loginResponse().headers().firstValue("Strict-Transport-Security")).isPresent();
+      HttpResponse<String> loginPage = http.get("/camunda/app/tasklist/prodok/", null);
+      assertThat(HttpCalls.setCookie(loginPage, "XSRF-TOKEN")).contains("Secure").containsIgnoringCase("SameSite=Lax");
 
       // the admin's password follows the environment at the next start, and only changes when it differs
       StoredPasswords passwords = new StoredPasswords(engine);
