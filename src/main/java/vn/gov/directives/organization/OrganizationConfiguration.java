@@ -17,10 +17,10 @@ public class OrganizationConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganizationConfiguration.class);
 
-  /** The prod profile refuses app.organization.demo-users=true before anything else starts. */
+  /** The prod profile refuses demo users and a missing or weak admin password before anything else starts. */
   @Bean
-  public static BeanFactoryPostProcessor refuseDemoUsersFlagInProduction(Environment environment) {
-    return ProductionGuard.refuseDemoUsersFlag(environment);
+  public static BeanFactoryPostProcessor refuseUnsafeProductionConfiguration(Environment environment) {
+    return ProductionGuard.refuseUnsafeConfiguration(environment);
   }
 
   /** Named {@code organization}: BPMN expressions say {@code ${organization.specialists(surveyAgency)}}. */

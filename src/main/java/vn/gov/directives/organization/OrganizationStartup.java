@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import vn.gov.directives.organization.OrganizationConfiguration.DemoUserList;
 
 /**
- * At start-up, before the web server accepts requests: refuses demo users in production, then loads the
- * organisation into Camunda (groups, demo users, filters, authorizations). Failing here stops the application.
+ * At start-up, before the web server accepts requests: refuses demo users and demo passwords in production, then
+ * loads the organisation into Camunda (groups, demo users, filters, authorizations) and the administrator given
+ * from the environment. Failing here stops the application.
  */
 @Component
 public class OrganizationStartup implements SmartInitializingSingleton {
@@ -35,10 +36,17 @@ public class OrganizationStartup implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    AdminAccount admin = new AdminAccount(environment.getProperty(AdminAccount.USER_PROPERTY),
+        environment.getProperty(AdminAccount.PASSWORD_PROPERTY));
+    StoredPasswords passwords = new StoredPasswords(engine);
     if (ProductionGuard.isProduction(environment)) {
+      // both checks before anything is written
       ProductionGuard.refuseExistingDemoUsers(engine.getIdentityService(), demoUsers.users());
+      ProductionGuard.refuseDemoPasswords(engine.getIdentityService(), passwords, demoUsers.users(),
+          admin.userId() == null ? null : admin.userId().strip());
     }
     SyncReport report = synchronize();
+    report.addAll(admin.ensure(engine.getIdentityService(), passwords));
     LOG.info("Organisation synchronised with Camunda: {}", report);
   }
 

@@ -17,13 +17,15 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Authentication of the two APIs. The Camunda webapps keep their own session login and CSRF protection untouched.
+ * Authentication of the two APIs and of Actuator, and the engine's script lockdown. The Camunda webapps keep their
+ * own session login and CSRF protection untouched.
  */
 @Configuration
 public class SecurityConfiguration implements WebMvcConfigurer {
 
   public static final String ENGINE_REST = "/engine-rest/*";
   public static final String API = "/api/*";
+  public static final String ACTUATOR = "/actuator/*";
 
   private final IdentityService identityService;
 
@@ -52,6 +54,22 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     registration.addUrlPatterns(API);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
     return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<ActuatorAccessFilter> actuatorAccess(ProcessEngine engine) {
+    FilterRegistrationBean<ActuatorAccessFilter> registration =
+        new FilterRegistrationBean<>(new ActuatorAccessFilter(engine));
+    registration.setName("actuator-access");
+    registration.addUrlPatterns(ACTUATOR);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+
+  /** Static: an engine plugin must exist before the engine, which this configuration's constructor needs. */
+  @Bean
+  public static ScriptLockdownPlugin scriptLockdownPlugin() {
+    return new ScriptLockdownPlugin();
   }
 
   /** Lets a controller method declare {@code CurrentUser user}. */
