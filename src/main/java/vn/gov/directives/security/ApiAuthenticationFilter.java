@@ -123,6 +123,6 @@ public class ApiAuthenticationFilter implements Filter {
     response.setHeader("WWW-Authenticate", REALM);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(json.writeValueAsString(Map.of("error", message)));
+    response.getWriter().write(json.writeValueAsString(ApiErrors.body("", message)));
   }
 }
