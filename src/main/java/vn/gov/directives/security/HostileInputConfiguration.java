@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits on what a request may carry, before authentication and before anything parses it: {@code /api} bodies
  * (JSON of a notice, a deadline) and {@code /engine-rest} bodies (form submissions, deployments of models and forms)
- * each have their own size; the REST API answers a task already completed by someone else with 409.
+ * each have their own size; the REST API answers a task already completed by someone else with 409 and a refused
+ * Java-serialized variable with 400 (Camunda says 500 for both).
  */
 @Configuration
 public class HostileInputConfiguration {
@@ -50,7 +51,8 @@ public class HostileInputConfiguration {
   }
 
   /**
-   * The starter's Jersey configuration with {@link TaskConflictResponseFilter} added (the documented way to extend
+   * The starter's Jersey configuration with {@link TaskConflictResponseFilter} and
+   * {@link SerializedObjectRefusalFilter} added (the documented way to extend
    * the REST API: a {@code CamundaJerseyResourceConfig} bean replaces the starter's).
    */
   @Bean
@@ -59,6 +61,7 @@ public class HostileInputConfiguration {
       @Override
       protected void registerAdditionalResources() {
         register(new TaskConflictResponseFilter(engine));
+        register(new SerializedObjectRefusalFilter());
       }
     };
   }
