@@ -47,6 +47,11 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    // Spring's own client errors (ResponseStatusException and the like) keep their status
+    if (e instanceof org.springframework.web.ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+      return ApiErrors.response(HttpStatus.valueOf(response.getStatusCode().value()), "",
+          "Yêu cầu không hợp lệ (HTTP " + response.getStatusCode().value() + ").");
+    }
     String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
     LOG.error("Unexpected error answered as 500, reference {}", reference, e);
     return ApiErrors.response(HttpStatus.INTERNAL_SERVER_ERROR, "", "Lỗi hệ thống, yêu cầu chưa được thực hiện. "
