@@ -128,20 +128,20 @@ public class DocumentController {
     return user.getGroupIds() == null ? List.of() : user.getGroupIds();
   }
 
-  private static ResponseEntity<Map<String, String>> unauthenticated() {
+  private static ResponseEntity<Map<String, Object>> unauthenticated() {
     return error(HttpStatus.UNAUTHORIZED, "Bạn cần đăng nhập để xem văn bản (authentication required)");
   }
 
-  private static ResponseEntity<Map<String, String>> forbidden() {
+  private static ResponseEntity<Map<String, Object>> forbidden() {
     return error(HttpStatus.FORBIDDEN,
         "Bạn không có quyền xem văn bản của hồ sơ này (you may not view this process's documents)");
   }
 
-  private static ResponseEntity<Map<String, String>> notFound() {
+  private static ResponseEntity<Map<String, Object>> notFound() {
     return error(HttpStatus.NOT_FOUND, "Không tìm thấy văn bản (document not found)");
   }
 
-  private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+  private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+    return vn.gov.directives.security.ApiErrors.response(status, "", message);
   }
 }

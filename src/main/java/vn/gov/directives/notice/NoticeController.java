@@ -25,7 +25,8 @@ import vn.gov.directives.security.CurrentUser;
 
 /**
  * {@code /api/notices}: registration by other systems, the list of notices and the progress of one. The body is
- * read as text and parsed by {@link NoticeParser}, so that every problem is reported, not only the first.
+ * read as bytes and parsed by {@link NoticeParser} (strict UTF-8, then strict JSON), so that every problem is
+ * reported, not only the first.
  */
 @RestController
 @RequestMapping("/api/notices")
@@ -51,7 +52,7 @@ public class NoticeController {
   }
 
   @PostMapping
-  public ResponseEntity<?> register(@RequestBody(required = false) String body, CurrentUser user) {
+  public ResponseEntity<?> register(@RequestBody(required = false) byte[] body, CurrentUser user) {
     if (!mayRegister(user)) {
       return error(HttpStatus.FORBIDDEN, "", "Chỉ người dùng Văn phòng UBND tỉnh hoặc quản trị viên được đăng ký "
           + "thông báo kết luận (only the committee's office and admins may register notices).");

@@ -1,6 +1,10 @@
 package vn.gov.directives.notice;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Set;
+import vn.gov.directives.security.RejectedInputException;
+import vn.gov.directives.security.StrictJson;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +36,7 @@ public class NoticeDeadlineController {
 
   @PutMapping("/api/notices/{id}/assignments/{code}/deadline")
   public ResponseEntity<?> setDeadline(@PathVariable("id") String id, @PathVariable("code") String code,
-      @RequestBody(required = false) Map<String, String> body, CurrentUser user) {
+      @RequestBody(required = false) byte[] body, CurrentUser user) {
     if (!NoticeManagers.mayManage(user.groupIds(), organization.reviewOffice())) {
       return error(HttpStatus.FORBIDDEN, "", "Chỉ người dùng Văn phòng UBND tỉnh hoặc quản trị viên được đặt thời hạn "
           + "nhiệm vụ (only the review office may set deadlines).");
@@ -41,8 +45,20 @@ public class NoticeDeadlineController {
     if (notice.isEmpty()) {
       return error(HttpStatus.NOT_FOUND, "id", "Không tìm thấy thông báo " + id + ".");
     }
+    String deadline;
     try {
-      List<TrackedLead> changed = deadlines.setDeadline(notice.get(), code, body == null ? null : body.get("deadline"));
+      // {"deadline": "yyyy-MM-dd"} and nothing else: a misspelt or extra field is refused, not ignored
+      JsonNode request = StrictJson.object(body, Set.of("deadline"));
+      JsonNode value = request.get("deadline");
+      if (value != null && !value.isNull() && !value.isTextual()) {
+        return error(HttpStatus.BAD_REQUEST, "deadline", "Hạn phải là một ngày dạng chuỗi yyyy-MM-dd.");
+      }
+      deadline = value == null || value.isNull() ? null : value.textValue();
+    } catch (RejectedInputException e) {
+      return error(HttpStatus.BAD_REQUEST, e.field(), e.getMessage());
+    }
+    try {
+      List<TrackedLead> changed = deadlines.setDeadline(notice.get(), code, deadline);
       return ResponseEntity.ok(changed.stream().map(lead -> Map.of("code", lead.assignmentCode(), "lead", lead.leadCode()))
           .toList());
     } catch (InvalidNoticeException e) {

@@ -1,10 +1,6 @@
 package vn.gov.directives.notice;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -18,6 +14,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import vn.gov.directives.security.RejectedInputException;
+import vn.gov.directives.security.SafeText;
+import vn.gov.directives.security.StrictJson;
 
 /**
  * Reads a notice from its JSON (the shape of {@code notices/notice-295-TB-UBND-2018.json}) and checks it whole:
@@ -35,13 +34,23 @@ public class NoticeParser {
   private static final DateTimeFormatter ISO_STRICT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
-  private final ObjectMapper json = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final Predicate<String> knownAgency;
 
   public NoticeParser(Predicate<String> knownAgency) {
     this.knownAgency = Objects.requireNonNull(knownAgency, "knownAgency");
+  }
+
+  /**
+   * The request body as sent: malformed UTF-8 is refused (not decoded into "�" and stored).
+   *
+   * @throws InvalidNoticeException listing every problem (one only when the bytes are not UTF-8 JSON at all)
+   */
+  public NoticeRequest parse(byte[] body) {
+    try {
+      return parse(StrictJson.utf8(body));
+    } catch (RejectedInputException e) {
+      throw new InvalidNoticeException(List.of(new FieldError(e.field(), e.getMessage())));
+    }
   }
 
   /**
@@ -50,14 +59,9 @@ public class NoticeParser {
   public NoticeRequest parse(String body) {
     JsonNode root;
     try {
-      root = body == null || body.isBlank() ? null : json.readTree(body);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " (dòng " + e.getLocation().getLineNr() + ", cột " + e.getLocation().getColumnNr() + ")";
-      String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-          ? "Khóa JSON bị lặp: " + e.getOriginalMessage().replace("Duplicate field ", "")
-          : "Nội dung không phải JSON hợp lệ: " + e.getOriginalMessage();
-      throw new InvalidNoticeException(List.of(new FieldError("", what + where + ".")));
+      root = StrictJson.read(body);
+    } catch (RejectedInputException e) {
+      throw new InvalidNoticeException(List.of(new FieldError(e.field(), e.getMessage())));
     }
     if (root == null || root.isMissingNode()) {
       throw new InvalidNoticeException(List.of(new FieldError("", "Thiếu nội dung thông báo (JSON rỗng).")));
@@ -130,7 +134,7 @@ public class NoticeParser {
             + "' (một trong: " + AssignmentKind.allCodes() + ")."));
       }
     }
-    String title = requiredText(node, "title", path + ".", "Nội dung nhiệm vụ", 1000, errors);
+    String title = requiredText(node, "title", path + ".", "Nội dung nhiệm vụ", 1000, true, errors);
     List<String> leads = agencies(node, "leads", path, label, true, errors);
     List<String> partners = agencies(node, "partners", path, label, false, errors);
     for (String lead : leads) {
@@ -213,6 +217,12 @@ public class NoticeParser {
 
   private static String requiredText(JsonNode node, String field, String prefix, String label, int maxLength,
       List<FieldError> errors) {
+    return requiredText(node, field, prefix, label, maxLength, false, errors);
+  }
+
+  /** @param multiLine whether line breaks and tabs are allowed (an assignment's content); never other controls */
+  private static String requiredText(JsonNode node, String field, String prefix, String label, int maxLength,
+      boolean multiLine, List<FieldError> errors) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       errors.add(new FieldError(prefix + field, label + " không được để trống."));
@@ -228,7 +238,13 @@ public class NoticeParser {
       return null;
     }
     if (text.length() > maxLength) {
-      errors.add(new FieldError(prefix + field, label + " dài quá " + maxLength + " ký tự."));
+      errors.add(new FieldError(prefix + field, label + " dài quá " + maxLength + " ký tự (đang có " + text.length()
+          + ")."));
+      return null;
+    }
+    java.util.Optional<String> problem = SafeText.problem(text, multiLine);
+    if (problem.isPresent()) {
+      errors.add(new FieldError(prefix + field, label + " " + problem.get() + "."));
       return null;
     }
     return text;

@@ -86,7 +86,8 @@ public class ReminderController {
   }
 
   private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("status", status.value(), "error", message));
+    Map<String, Object> body = new java.util.LinkedHashMap<>(vn.gov.directives.security.ApiErrors.body("", message));
+    body.put("status", status.value());
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -72,6 +71,6 @@ public class ApiAuthenticationFilter implements Filter {
     response.setHeader("WWW-Authenticate", REALM);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSON.writeValueAsString(Map.of("error", message)));
+    response.getWriter().write(JSON.writeValueAsString(ApiErrors.body("", message)));
   }
 }

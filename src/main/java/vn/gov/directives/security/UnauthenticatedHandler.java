@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class UnauthenticatedHandler {
 
   @ExceptionHandler(UnauthenticatedException.class)
-  public ResponseEntity<Map<String, String>> unauthenticated(UnauthenticatedException e) {
+  public ResponseEntity<Map<String, Object>> unauthenticated(UnauthenticatedException e) {
     return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
         .header(HttpHeaders.WWW_AUTHENTICATE, ApiAuthenticationFilter.REALM)
         .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("error", e.getMessage()));
+        .body(ApiErrors.body("", e.getMessage()));
   }
 }
