@@ -48,7 +48,12 @@ public class RegulationIssuer {
 
   /** The draft text, unnumbered, as it stands. */
   public void draft(DelegateExecution execution) {
-    IssuedDocument draft = issue(execution, template(execution), organization.committee(), false, values(execution));
+    Map<String, Object> values = values(execution);
+    // the signature block is known before anyone signs: the Chủ tịch for the committee, or a leader on his behalf
+    boolean legal = legalNormative(execution);
+    values.put("signerTitle", legal ? "Chủ tịch" : "Phó Chủ tịch");
+    values.put("signerDeputy", !legal);
+    IssuedDocument draft = issue(execution, template(execution), organization.committee(), false, values);
     execution.setVariable("draftDocumentId", draft.id());
   }
 
