@@ -55,7 +55,7 @@ public class DefaultDocumentService implements DocumentService {
     checkPrintable(preview);
     return transaction.execute(status -> {
       boolean numbered = request.numbered() && template.numbered();
-      String series = numbered ? register.series(template.type()) : null;
+      String series = numbered ? register.series(template.type(), template.numberWithYear()) : null;
       Integer year = numbered ? request.issuedOn().getYear() : null;
       Integer serial = numbered ? register.next(agency.code(), series, year) : null;
       DocumentLayout layout = numbered

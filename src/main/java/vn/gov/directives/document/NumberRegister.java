@@ -30,6 +30,7 @@ public class NumberRegister {
   }
 
   static final String SHARED_SERIES = "*";
+  static final String LEGAL_NORMATIVE_SUFFIX = "/QPPL";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate savepoint;
@@ -46,6 +47,14 @@ public class NumberRegister {
 
   public String series(DocumentType type) {
     return numbering == Numbering.SHARED ? SHARED_SERIES : type.name();
+  }
+
+  /**
+   * Legal normative documents ("05/2019/QĐ-UBND") are numbered in a register of their own, apart from the
+   * administrative ones of the same type ("4567/QĐ-UBND"): "QUYET_DINH/QPPL", or "&#42;/QPPL" when shared.
+   */
+  public String series(DocumentType type, boolean legalNormative) {
+    return legalNormative ? series(type) + LEGAL_NORMATIVE_SUFFIX : series(type);
   }
 
   /** The next number of the series; must run inside a transaction. */

@@ -29,10 +29,11 @@ public final class ConfiguredOrganization implements OrganizationDirectory {
   private final String reviewOffice;
   private final Leader itLeader;
   private final Map<String, List<String>> startPermissions;
+  private final List<CommitteeMember> committeeMembers;
 
   ConfiguredOrganization(Province province, List<Agency> agencies, Map<String, List<String>> headerNames,
       Map<String, List<Leader>> leaders, String committee, String reviewOffice, Leader itLeader,
-      Map<String, List<String>> startPermissions) {
+      Map<String, List<String>> startPermissions, List<CommitteeMember> committeeMembers) {
     this.province = province;
     this.agencies = List.copyOf(agencies);
     this.headerNames = Map.copyOf(headerNames);
@@ -44,6 +45,12 @@ public final class ConfiguredOrganization implements OrganizationDirectory {
     this.reviewOffice = reviewOffice;
     this.itLeader = itLeader;
     this.startPermissions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startPermissions));
+    this.committeeMembers = List.copyOf(committeeMembers);
+  }
+
+  @Override
+  public List<CommitteeMember> committeeMembers() {
+    return committeeMembers;
   }
 
   @Override

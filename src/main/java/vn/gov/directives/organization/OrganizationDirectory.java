@@ -76,6 +76,14 @@ public interface OrganizationDirectory {
     return itLeader().userId();
   }
 
+  /**
+   * The members of the People's Committee who vote on a legal normative decision (phiếu lấy ý kiến thành viên
+   * UBND), configuration {@code committeeMembers}; empty when none is configured.
+   */
+  default List<CommitteeMember> committeeMembers() {
+    return List.of();
+  }
+
   /** Process definition key → group ids allowed to start it (configuration {@code startPermissions}). */
   Map<String, List<String>> startPermissions();
 

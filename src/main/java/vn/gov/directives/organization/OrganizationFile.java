@@ -16,6 +16,7 @@ final class OrganizationFile {
   public Map<String, List<String>> startPermissions = new LinkedHashMap<>();
   public List<AgencyEntry> agencies = new ArrayList<>();
   public Map<String, List<LeaderEntry>> leaders = new LinkedHashMap<>();
+  public List<MemberEntry> committeeMembers = new ArrayList<>();
 
   static final class ProvinceEntry {
     public String name;
@@ -41,5 +42,11 @@ final class OrganizationFile {
     public String title;
     public boolean deputy;
     public String userId;
+  }
+
+  static final class MemberEntry {
+    public String userId;
+    public String name;
+    public String title;
   }
 }

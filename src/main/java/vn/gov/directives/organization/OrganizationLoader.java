@@ -237,6 +237,25 @@ public final class OrganizationLoader {
       }
     }
 
+    List<CommitteeMember> members = new ArrayList<>();
+    Set<String> memberUserIds = new HashSet<>();
+    for (int i = 0; i < file.committeeMembers.size(); i++) {
+      OrganizationFile.MemberEntry entry = file.committeeMembers.get(i);
+      String label = "committeeMembers[" + i + "]";
+      if (entry == null || blank(entry.userId) || blank(entry.name) || blank(entry.title)) {
+        problems.add(label + ": cần userId, name và title (member user id, name and title are required)");
+        continue;
+      }
+      String userId = entry.userId.strip();
+      if (!USER_ID.matcher(userId).matches()) {
+        problems.add(label + ": userId '" + userId + "' chỉ được gồm chữ ASCII, số, '_' hoặc '-' (invalid user id)");
+      } else if (!memberUserIds.add(userId)) {
+        problems.add(label + ": userId '" + userId + "' bị trùng (a member is listed twice)");
+      } else {
+        members.add(new CommitteeMember(userId, entry.name.strip(), entry.title.strip()));
+      }
+    }
+
     Map<String, List<String>> startPermissions = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> permission : file.startPermissions.entrySet()) {
       String processKey = permission.getKey();
@@ -265,7 +284,7 @@ public final class OrganizationLoader {
       throw new InvalidOrganizationException(source, problems);
     }
     return new ConfiguredOrganization(province, agencies, headerNames, leaders, committee, reviewOffice, itLeader,
-        startPermissions);
+        startPermissions, members);
   }
 
   static String key(Agency agency) {

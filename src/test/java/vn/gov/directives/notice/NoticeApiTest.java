@@ -129,10 +129,12 @@ class NoticeApiTest {
       String key = repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
       String code = line.get("code").asText();
       String lead = line.get("lead").asText();
-      // kinds: 2 plan, 3 proposal, 9 handover; every other kind runs the generic process for now
+      // kinds: 2 plan, 3 proposal, 4-6 regulation, 7 directive, 9 handover; every other kind runs the generic
+      // process for now
       assertThat(key).isEqualTo(switch (code) {
         case "2" -> "plan-approval";
         case "3" -> "assignment-proposal";
+        case "4", "5", "6", "7" -> "assignment-regulation";
         case "9" -> "assignment-handover";
         default -> "assignment-generic";
       });
