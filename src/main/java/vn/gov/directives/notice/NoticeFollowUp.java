@@ -22,6 +22,7 @@ public class NoticeFollowUp {
   public static final String GENERIC_PROCESS = "assignment-generic";
   public static final String PROPOSAL_PROCESS = "assignment-proposal";
   public static final String HANDOVER_PROCESS = "assignment-handover";
+  public static final String RANKING_PROCESS = "it-ranking";
 
   private final NoticeRepository repository;
 
@@ -51,7 +52,8 @@ public class NoticeFollowUp {
 
   /**
    * Process key for a tracking row: plan → plan-approval, proposal → assignment-proposal, handover →
-   * assignment-handover, every other kind → assignment-generic (for now).
+   * assignment-handover, ranking → it-ranking (its year derived from noticeDate and assignmentDeadline), every other
+   * kind → assignment-generic (for now).
    */
   public String processKey(String assignmentLeadId) {
     return processKey(lead(assignmentLeadId).kind());
@@ -62,6 +64,7 @@ public class NoticeFollowUp {
       case PLAN -> PLAN_PROCESS;
       case PROPOSAL -> PROPOSAL_PROCESS;
       case HANDOVER -> HANDOVER_PROCESS;
+      case RANKING -> RANKING_PROCESS;
       default -> GENERIC_PROCESS;
     };
   }
