@@ -30,6 +30,8 @@ import vn.gov.directives.security.SystemAccess;
 public class RankingRounds {
 
   public static final String YEAR = "rankingYear";
+  public static final String TRIGGER = "rankingTrigger";
+  public static final String TRIGGER_TIMER = "yearly-timer";
   public static final String UNITS = "rankingUnits";
   public static final String DUPLICATE = "rankingDuplicate";
   public static final String OPENS_AT = "rankingOpensAt";
@@ -62,11 +64,17 @@ public class RankingRounds {
   }
 
   /**
-   * End listener of the none start event (Tasklist, or the notice follow-up's call). A year entered by hand that
+   * End listener of the start event (Tasklist, the notice follow-up's call, or the yearly timer process, which passes
+   * {@code rankingTrigger = yearly-timer}). A year entered by hand that
    * already has a running or published round is refused; a year derived from a notice takes the diagram's
    * "already open" path instead, so that registering a notice never fails on it.
    */
   public void start(DelegateExecution execution) {
+    if (TRIGGER_TIMER.equals(execution.getVariable(TRIGGER))) {
+      // the yearly timer (it-ranking-yearly-start): the ranking of the current year, opened now
+      openUnlessExisting(execution, VietnamTime.today().getYear(), VietnamTime.now());
+      return;
+    }
     Object entered = execution.getVariable(YEAR);
     if (entered != null && !entered.toString().isBlank()) {
       int year = enteredYear(entered);
@@ -82,11 +90,6 @@ public class RankingRounds {
     // a ranking called for a notice waits for the year's opening day (the 2019 ranking opens on 15/11/2019)
     Instant opens = dueDates.reminderInstant(schedule.opensOn(year)).toInstant();
     openUnlessExisting(execution, year, opens.isAfter(VietnamTime.now()) ? opens : VietnamTime.now());
-  }
-
-  /** End listener of the yearly timer start event: the ranking of the current year. */
-  public void startByTimer(DelegateExecution execution) {
-    openUnlessExisting(execution, VietnamTime.today().getYear(), VietnamTime.now());
   }
 
   /** "Mở kỳ tự đánh giá": every agency and district unit of the organisation on the opening day. */
