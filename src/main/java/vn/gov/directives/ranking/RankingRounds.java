@@ -65,14 +65,13 @@ public class RankingRounds {
 
   /**
    * End listener of the start event (Tasklist, the notice follow-up's call, or the yearly timer process, which passes
-   * {@code rankingTrigger = yearly-timer}). A year entered by hand that
-   * already has a running or published round is refused; a year derived from a notice takes the diagram's
-   * "already open" path instead, so that registering a notice never fails on it.
+   * {@code rankingTrigger = yearly-timer}): which year, and when the round opens. A year entered by hand that already
+   * has a running or published round is refused at once; otherwise the check is made when the round opens
+   * ({@link #checkRound}), so that a notice registered long before the opening day is tracked meanwhile.
    */
   public void start(DelegateExecution execution) {
     if (TRIGGER_TIMER.equals(execution.getVariable(TRIGGER))) {
-      // the yearly timer (it-ranking-yearly-start): the ranking of the current year, opened now
-      openUnlessExisting(execution, VietnamTime.today().getYear(), VietnamTime.now());
+      prepare(execution, VietnamTime.today().getYear(), VietnamTime.now());
       return;
     }
     Object entered = execution.getVariable(YEAR);
@@ -81,7 +80,7 @@ public class RankingRounds {
       existing(year).ifPresent(round -> {
         throw new BadUserRequestException(describeExisting(round));
       });
-      open(execution, year, VietnamTime.now());
+      prepare(execution, year, VietnamTime.now());
       return;
     }
     LocalDate noticeDate = date(execution.getVariable("noticeDate"), "noticeDate");
@@ -89,7 +88,22 @@ public class RankingRounds {
     int year = schedule.yearFor(noticeDate, deadline, VietnamTime.today());
     // a ranking called for a notice waits for the year's opening day (the 2019 ranking opens on 15/11/2019)
     Instant opens = dueDates.reminderInstant(schedule.opensOn(year)).toInstant();
-    openUnlessExisting(execution, year, opens.isAfter(VietnamTime.now()) ? opens : VietnamTime.now());
+    prepare(execution, year, opens.isAfter(VietnamTime.now()) ? opens : VietnamTime.now());
+  }
+
+  /**
+   * "Kiểm tra kỳ xếp hạng của năm", on the opening day: the round is registered, unless the year already has a
+   * running or published one (then the diagram's "already open" path ends this instance).
+   */
+  public void checkRound(DelegateExecution execution) {
+    int year = ((Number) execution.getVariable(YEAR)).intValue();
+    var existing = existing(year);
+    execution.setVariable(DUPLICATE, existing.isPresent());
+    if (existing.isPresent()) {
+      execution.setVariable("rankingDuplicateNote", describeExisting(existing.get()));
+      return;
+    }
+    rankings.insertRound(execution.getProcessInstanceId(), year, VietnamTime.now());
   }
 
   /** "Mở kỳ tự đánh giá": every agency and district unit of the organisation on the opening day. */
@@ -161,19 +175,7 @@ public class RankingRounds {
     execution.setVariable("rankingSummary", issuer.summaryMarkdown(round));
   }
 
-  private void openUnlessExisting(DelegateExecution execution, int year, Instant opensAt) {
-    var existing = existing(year);
-    execution.setVariable(DUPLICATE, existing.isPresent());
-    if (existing.isPresent()) {
-      execution.setVariable(YEAR, year);
-      execution.setVariable("rankingDuplicateNote", describeExisting(existing.get()));
-      return;
-    }
-    open(execution, year, opensAt);
-  }
-
-  private void open(DelegateExecution execution, int year, Instant opensAt) {
-    execution.setVariable(DUPLICATE, false);
+  private void prepare(DelegateExecution execution, int year, Instant opensAt) {
     execution.setVariable(YEAR, year);
     execution.setVariable(OPENS_AT, Date.from(opensAt));
     execution.setVariable(OPENS_AT + "Text", VietnamTime.shortDate(opensAt.atZone(VietnamTime.ZONE).toLocalDate()));
@@ -192,9 +194,11 @@ public class RankingRounds {
     if (noticeDate != null) {
       execution.setVariable("noticeDateText", VietnamTime.shortDate(noticeDate));
     }
-    Object notice = execution.getVariable("taskSuffix");
-    execution.setVariable("taskSuffix", " — năm " + year + (notice == null ? "" : notice.toString()));
-    rankings.insertRound(execution.getProcessInstanceId(), year, VietnamTime.now());
+    // a ranking called for a notice keeps the notice's suffix ("— TB 295/TB-UBND, mục 8"), others name the year
+    Object suffix = execution.getVariable("taskSuffix");
+    if (suffix == null || suffix.toString().isBlank()) {
+      execution.setVariable("taskSuffix", " — năm " + year);
+    }
   }
 
   /** A published round, or one whose process still runs (a round whose instance was deleted no longer counts). */
