@@ -23,6 +23,7 @@ public class NoticeFollowUp {
   public static final String PROPOSAL_PROCESS = "assignment-proposal";
   public static final String HANDOVER_PROCESS = "assignment-handover";
   public static final String REGULATION_PROCESS = "assignment-regulation";
+  public static final String RANKING_PROCESS = "it-ranking";
 
   private final NoticeRepository repository;
 
@@ -52,7 +53,8 @@ public class NoticeFollowUp {
 
   /**
    * Process key for a tracking row: plan → plan-approval, proposal → assignment-proposal, handover →
-   * assignment-handover, regulation and directive → assignment-regulation, every other kind → assignment-generic (for now).
+   * assignment-handover, regulation and directive → assignment-regulation, ranking → it-ranking (its year derived
+   * from noticeDate and assignmentDeadline), every other kind → assignment-generic (for now).
    */
   public String processKey(String assignmentLeadId) {
     return processKey(lead(assignmentLeadId).kind());
@@ -64,6 +66,7 @@ public class NoticeFollowUp {
       case PROPOSAL -> PROPOSAL_PROCESS;
       case HANDOVER -> HANDOVER_PROCESS;
       case REGULATION, DIRECTIVE -> REGULATION_PROCESS;
+      case RANKING -> RANKING_PROCESS;
       default -> GENERIC_PROCESS;
     };
   }

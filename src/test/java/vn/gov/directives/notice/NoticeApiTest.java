@@ -129,12 +129,13 @@ class NoticeApiTest {
       String key = repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
       String code = line.get("code").asText();
       String lead = line.get("lead").asText();
-      // kinds: 2 plan, 3 proposal, 4-6 regulation, 7 directive, 9 handover; every other kind runs the generic
-      // process for now
+      // kinds: 2 plan, 3 proposal, 4-6 regulation, 7 directive, 8 ranking, 9 handover; every other kind runs the
+      // generic process for now
       assertThat(key).isEqualTo(switch (code) {
         case "2" -> "plan-approval";
         case "3" -> "assignment-proposal";
         case "4", "5", "6", "7" -> "assignment-regulation";
+        case "8" -> "it-ranking";
         case "9" -> "assignment-handover";
         default -> "assignment-generic";
       });
@@ -148,6 +149,10 @@ class NoticeApiTest {
         assertThat(open).as("tasks of mục %s for %s", code, lead).isNotEmpty();
         assertThat(candidateGroups(open)).as("groups of mục %s", code).contains(lead + "-chuyen-vien");
         assertThat(open).allSatisfy(task -> assertThat(task.getName()).endsWith(" — TB 295/TB-UBND, mục " + code));
+      } else if (code.equals("8")) {
+        // the yearly ranking asked for on 26/12/2018 is that of 2019: no task before its opening day, 15/11/2019
+        assertThat(runtime.getVariable(instanceId, "rankingYear")).isEqualTo(2019);
+        assertThat(tasks.createTaskQuery().processInstanceId(instanceId).count()).isZero();
       } else if (!code.equals("2")) {
         List<Task> open = tasks.createTaskQuery().processInstanceId(instanceId).list();
         assertThat(open).as("tasks of mục %s for %s", code, lead).isNotEmpty();
