@@ -53,12 +53,13 @@ public class DocumentStore {
     }
     List<IssuedDocument> result = new ArrayList<>();
     List<String> ids = new ArrayList<>(processInstanceIds);
-    // Chunks keep the IN list within every database's limits.
+    // Chunks keep the IN list within every database's limits. Documents issued at the same instant (one step, or the
+    // engine clock standing still) keep their numbering order; ids are random and only break the remaining ties.
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
       result.addAll(jdbc.query("SELECT " + COLUMNS + ", created_at FROM document WHERE process_instance_id IN ("
-          + marks + ") ORDER BY issued_on, created_at, id", DocumentStore::document, chunk.toArray()));
+          + marks + ") ORDER BY issued_on, created_at, COALESCE(serial, 0), id", DocumentStore::document, chunk.toArray()));
     }
     if (ids.size() > 500) {
       result.sort(java.util.Comparator.comparing(IssuedDocument::issuedOn));
