@@ -11,9 +11,14 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +43,7 @@ class ReminderDeliveryTest {
   private HikariDataSource dataSource;
   private ReminderLog reminderLog;
   private JdbcTemplate jdbc;
-  private final List<ReminderSentEvent> events = new ArrayList<>();
+  private final List<ReminderSentEvent> events = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void setUp() {
@@ -120,6 +125,35 @@ class ReminderDeliveryTest {
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
     assertThat(record().attempts()).isEqualTo(1);
     assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void theSameReminderDeliveredByEightJobsAtOnceGoesOutOnce() throws Exception {
+    // e.g. a job run again by a second node after its lock expired: the claim (SELECT ... FOR UPDATE, unique key)
+    // lets exactly one of them send
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<ReminderStatus>> outcomes = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        outcomes.add(threads.submit(() -> {
+          start.await();
+          return mailing().deliver(notice());
+        }));
+      }
+      start.countDown();
+      for (Future<ReminderStatus> outcome : outcomes) {
+        outcome.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2); // one per mailbox, once
+    assertThat(events).hasSize(1);
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(record().attempts()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reminder_log", Integer.class)).isEqualTo(1);
   }
 
   @Test
