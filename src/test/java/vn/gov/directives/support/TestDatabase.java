@@ -82,7 +82,9 @@ public final class TestDatabase {
 
   /** JDBC URL for a logical database on the configured test database. */
   public static String jdbcUrl(String name) {
-    return postgres() ? postgresUrl(name) : "jdbc:h2:mem:" + name + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+    // LOCK_TIMEOUT as in application.yaml: H2's 1 s default fails concurrent issues on a busy machine
+    return postgres() ? postgresUrl(name)
+        : "jdbc:h2:mem:" + name + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
   }
 
   /** A small pool on the logical database (for tests without a Spring context); close it after the test. */
@@ -96,7 +98,7 @@ public final class TestDatabase {
       dataSource.setUsername("sa");
       dataSource.setPassword("");
     }
-    dataSource.setMaximumPoolSize(20);
+    dataSource.setMaximumPoolSize(10);
     dataSource.setMinimumIdle(0);
     return dataSource;
   }
