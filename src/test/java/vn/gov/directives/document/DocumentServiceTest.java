@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.directives.organization.OrganizationDirectory;
+import vn.gov.directives.support.TestDatabase;
 
 /** The service on a real database (H2 in the app's LEGACY mode, schema by the Flyway migration), no Spring context. */
 class DocumentServiceTest {
@@ -44,10 +45,8 @@ class DocumentServiceTest {
 
   @BeforeEach
   void database() throws Exception {
-    dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl("jdbc:h2:mem:documents-" + UUID.randomUUID() + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
-    dataSource.setUsername("sa");
-    dataSource.setMaximumPoolSize(10);
+    // H2 in memory, or PostgreSQL with -Dtest.database=postgres
+    dataSource = TestDatabase.dataSource("documents-" + UUID.randomUUID());
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("product_schema_history")
         .load().migrate();
     jdbc = new JdbcTemplate(dataSource);

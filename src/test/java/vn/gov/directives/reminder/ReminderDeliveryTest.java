@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.support.TestDatabase;
 
-/** Delivery against a real database schema (Flyway on H2) and a real SMTP server (GreenMail). */
+/** Delivery against a real database schema (Flyway on H2, or PostgreSQL with -Dtest.database=postgres) and a real SMTP server (GreenMail). */
 class ReminderDeliveryTest {
 
   @RegisterExtension
@@ -34,15 +40,15 @@ class ReminderDeliveryTest {
   private static final Instant DUE = LocalDateTime.of(2019, 2, 1, 23, 59, 59).atZone(VietnamTime.ZONE).toInstant();
   private static final Instant SENT_AT = LocalDateTime.of(2019, 1, 29, 7, 30).atZone(VietnamTime.ZONE).toInstant();
 
+  private HikariDataSource dataSource;
   private ReminderLog reminderLog;
   private JdbcTemplate jdbc;
-  private final List<ReminderSentEvent> events = new ArrayList<>();
+  private final List<ReminderSentEvent> events = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void setUp() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:reminders-" + UUID.randomUUID() + ";MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
+    // H2 in memory, or PostgreSQL with -Dtest.database=postgres
+    dataSource = TestDatabase.dataSource("reminders-" + UUID.randomUUID());
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("product_schema_history")
         .load().migrate();
     jdbc = new JdbcTemplate(dataSource);
@@ -53,6 +59,7 @@ class ReminderDeliveryTest {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    dataSource.close();
   }
 
   private ReminderDelivery mailing(int port) {
@@ -118,6 +125,35 @@ class ReminderDeliveryTest {
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
     assertThat(record().attempts()).isEqualTo(1);
     assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void theSameReminderDeliveredByEightJobsAtOnceGoesOutOnce() throws Exception {
+    // e.g. a job run again by a second node after its lock expired: the claim (SELECT ... FOR UPDATE, unique key)
+    // lets exactly one of them send
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<ReminderStatus>> outcomes = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        outcomes.add(threads.submit(() -> {
+          start.await();
+          return mailing().deliver(notice());
+        }));
+      }
+      start.countDown();
+      for (Future<ReminderStatus> outcome : outcomes) {
+        outcome.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2); // one per mailbox, once
+    assertThat(events).hasSize(1);
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(record().attempts()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reminder_log", Integer.class)).isEqualTo(1);
   }
 
   @Test
