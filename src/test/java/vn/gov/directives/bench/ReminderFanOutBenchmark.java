@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -132,7 +131,7 @@ class ReminderFanOutBenchmark {
         oneNode / (count / timerSeconds));
     if (twoNodes) {
       long startB = System.nanoTime();
-      nodeB = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+      nodeB = new SpringApplicationBuilder(Application.class)
           .profiles("demo", "postgres")
           // the tests' own @TestConfiguration classes are on the class path: node B is the application alone
           .initializers(context -> context.getBeanFactory().registerSingleton("benchExcludeTests",
@@ -144,13 +143,7 @@ class ReminderFanOutBenchmark {
                       || reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
                 }
               }))
-          .properties(BenchDatabase.properties(databaseUrl))
-          .properties(Map.of("spring.mail.host", "localhost", "spring.mail.port", SMTP.getSmtp().getPort(),
-              "camunda.bpm.generate-unique-process-engine-name", true, "camunda.bpm.job-execution.enabled", true,
-              "app.notices.demo", false, "logging.level.root", "WARN", "spring.jmx.enabled", false,
-              "camunda.bpm.generic-properties.properties.hostname", "node-b"))
-          .properties(POOL, THREADS, CORE_THREADS, QUEUE, PER_ACQUISITION)
-          .run();
+          .run(nodeBArguments());
       report.line("node B (second application context, same database, own job executor) started in %.1f s",
           (System.nanoTime() - startB) / 1e9);
       double two = reminders(report, "two nodes", count);
@@ -160,6 +153,27 @@ class ReminderFanOutBenchmark {
           + " COUNT(*) AS jobs FROM act_hi_job_log l JOIN act_ru_variable v ON v.proc_inst_id_ = l.process_instance_id_"
           + " AND v.name_ = 'batch' AND v.text_ = 'two-nodes' WHERE l.job_state_ = 2 GROUP BY l.hostname_"));
     }
+  }
+
+  /** Command-line arguments: they outrank application.yaml (SpringApplicationBuilder.properties would not). */
+  private static String[] nodeBArguments() {
+    Map<String, Object> p = new java.util.LinkedHashMap<>(BenchDatabase.properties(databaseUrl));
+    p.put("spring.mail.host", "localhost");
+    p.put("spring.mail.port", SMTP.getSmtp().getPort());
+    p.put("camunda.bpm.generate-unique-process-engine-name", true);
+    p.put("camunda.bpm.job-execution.enabled", true);
+    p.put("camunda.bpm.generic-properties.properties.hostname", "node-b");
+    p.put("app.notices.demo", false);
+    p.put("logging.level.root", "WARN");
+    p.put("spring.jmx.enabled", false);
+    // a web application like node A (the REST starter needs one), on a port of its own
+    p.put("server.port", 0);
+    List<String> args = new ArrayList<>();
+    p.forEach((key, value) -> args.add("--" + key + "=" + value));
+    for (String setting : List.of(POOL, THREADS, CORE_THREADS, QUEUE, PER_ACQUISITION)) {
+      args.add("--" + setting);
+    }
+    return args.toArray(String[]::new);
   }
 
   /** Creates N tasks, makes their first reminder due now, and measures until every one is sent. */
