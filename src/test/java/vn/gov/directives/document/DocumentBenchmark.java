@@ -1,0 +1,142 @@
+package vn.gov.directives.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import vn.gov.directives.document.DocumentLayout.Table;
+import org.junit.jupiter.api.Test;
+import vn.gov.directives.bench.BenchReport;
+import vn.gov.directives.bench.BenchReport.Stats;
+import vn.gov.directives.organization.Agency;
+import vn.gov.directives.organization.ConfiguredOrganization;
+import vn.gov.directives.organization.OrganizationLoader;
+
+/**
+ * Benchmark 3 (not part of {@code ./mvnw verify}; run by {@code bench/run.sh documents}): DOCX and PDF of a Tờ trình
+ * and of a ranking decision with a 31-row table, composed and rendered the way {@link DefaultDocumentService} does
+ * (without the database). Prints median and p95 per document, then documents/s with one and with two threads.
+ * The last PDFs are written to target/bench/ so that page images can be compared (bench/compare-pages.sh).
+ */
+class DocumentBenchmark {
+
+  static final int RANKED_ROWS = 31;
+
+  @Test
+  void documents() throws Exception {
+    int warmup = BenchReport.size("bench.documents.warmup", 30);
+    int runs = BenchReport.size("bench.documents.runs", 200);
+    BenchReport report = new BenchReport("documents");
+    report.line("%d warm-up + %d measured renders per document and format, one thread; then %d with 2 threads",
+        warmup, runs, runs);
+
+    TemplateLibrary library = new TemplateLibrary(Path.of("src/test/resources/bench/templates"));
+    DocumentComposer composer = new DocumentComposer();
+    ConfiguredOrganization organization = OrganizationLoader.loadBundled();
+    LocalDate issued = LocalDate.of(2019, 1, 5);
+    Supplier<DocumentLayout> toTrinh = () -> composer.compose(library.load("to-trinh-ke-hoach"),
+        organization.agency("STTTT", issued), issued, 1, DocumentFixtures.toTrinh());
+    Map<String, Object> ranking = ranking(organization, issued);
+    Supplier<DocumentLayout> decision = () -> composer.compose(library.load("quyet-dinh-xep-hang"),
+        organization.agency("UBND", issued), issued, 12, ranking);
+    assertThat(((Table) decision.get().body().stream().filter(Table.class::isInstance).findFirst().orElseThrow())
+        .rows()).hasSize(RANKED_ROWS);
+
+    DocxRenderer docx = new DocxRenderer();
+    PdfRenderer pdf = new PdfRenderer();
+    Path out = Path.of("target", "bench");
+    Files.createDirectories(out);
+    Files.write(out.resolve("to-trinh.pdf"), pdf.render(toTrinh.get()));
+    Files.write(out.resolve("ranking-decision.pdf"), pdf.render(decision.get()));
+    Files.write(out.resolve("ranking-decision.docx"), docx.render(decision.get()));
+    try (var loaded = org.apache.pdfbox.Loader.loadPDF(out.resolve("ranking-decision.pdf").toFile())) {
+      report.line("Tờ trình PDF %d pages; ranking decision PDF %d pages",
+          org.apache.pdfbox.Loader.loadPDF(out.resolve("to-trinh.pdf").toFile()).getNumberOfPages(),
+          loaded.getNumberOfPages());
+    }
+
+    measure(report, "Tờ trình DOCX", () -> docx.render(toTrinh.get()), warmup, runs);
+    measure(report, "Tờ trình PDF", () -> pdf.render(toTrinh.get()), warmup, runs);
+    measure(report, "Quyết định xếp hạng (31 hàng) DOCX", () -> docx.render(decision.get()), warmup, runs);
+    measure(report, "Quyết định xếp hạng (31 hàng) PDF", () -> pdf.render(decision.get()), warmup, runs);
+    report.line("targets: DOCX median <= 20 ms, PDF median <= 150 ms");
+  }
+
+  private static void measure(BenchReport report, String what, Supplier<byte[]> render, int warmup, int runs)
+      throws Exception {
+    for (int i = 0; i < warmup; i++) {
+      render.get();
+    }
+    long[] nanos = new long[runs];
+    long[] cpu = new long[runs];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long begin = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      long startCpu = threads.getCurrentThreadCpuTime();
+      byte[] bytes = render.get();
+      cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
+      nanos[i] = System.nanoTime() - start;
+      assertThat(bytes).isNotEmpty();
+    }
+    double oneThread = runs / ((System.nanoTime() - begin) / 1e9);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      long start = System.nanoTime();
+      List<Future<byte[]>> done = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        done.add(pool.submit(render::get));
+      }
+      for (Future<byte[]> f : done) {
+        f.get();
+      }
+      double twoThreads = runs / ((System.nanoTime() - start) / 1e9);
+      Stats wall = Stats.of(nanos);
+      Stats onCpu = Stats.of(cpu);
+      report.line("%-36s wall median %.1f ms, p95 %.1f ms | CPU median %.1f ms, p95 %.1f ms | %.1f documents/s"
+          + " (1 thread), %.1f documents/s (2 threads)", what, wall.medianMs(), wall.p95Ms(), onCpu.medianMs(),
+          onCpu.p95Ms(), oneThread, twoThreads);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** A ranking of the departments and districts (and more agencies if needed) to 31 rows. */
+  static Map<String, Object> ranking(ConfiguredOrganization organization, LocalDate on) {
+    List<Agency> agencies = new ArrayList<>(organization.departmentsAndDistricts(on));
+    organization.agencies(on).stream().filter(a -> !agencies.contains(a)).forEach(agencies::add);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < RANKED_ROWS; i++) {
+      Agency agency = agencies.get(i % agencies.size());
+      Map<String, Object> row = new LinkedHashMap<>();
+      double score = 95.5 - i * 1.75;
+      row.put("agencyName", agency.name());
+      row.put("score", String.format(java.util.Locale.ROOT, "%.2f", score).replace('.', ','));
+      row.put("rank", i + 1);
+      row.put("grade", score >= 80 ? "Tốt" : score >= 65 ? "Khá" : "Trung bình");
+      rows.add(row);
+    }
+    Map<String, Object> values = new HashMap<>();
+    values.put("rankingYear", 2018);
+    values.put("legalBases", List.of(
+        "Nghị định số 64/2007/NĐ-CP ngày 10/4/2007 của Chính phủ về ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước",
+        "Quyết định số 900/QĐ-UBND ngày 17/3/2017 của UBND tỉnh phê duyệt Kế hoạch ứng dụng CNTT giai đoạn 2016 - 2020"));
+    values.put("rankings", rows);
+    values.put("signerName", "Nguyễn Phi Long");
+    values.put("signerTitle", "Phó Chủ tịch");
+    values.put("signerDeputy", true);
+    return values;
+  }
+}
