@@ -51,6 +51,6 @@ public class DocumentLinks {
 
   /** User text (a plan title) must not become Markdown links or emphasis. */
   static String escape(String text) {
-    return text.replaceAll("([\\\\`*_\\[\\]()<>#!|])", "\\\\$1");
+    return vn.gov.directives.document.MarkdownText.escape(text);
   }
 }

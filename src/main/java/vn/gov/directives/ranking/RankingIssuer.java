@@ -177,7 +177,8 @@ public class RankingIssuer {
               .append(criterion.maxPoints()).append('\n');
         }
       }
-      text.append("- Minh chứng: ").append(evidence.getOrDefault(group.number(), "")).append("\n\n");
+      text.append("- Minh chứng: ")
+          .append(vn.gov.directives.document.MarkdownText.escape(evidence.getOrDefault(group.number(), ""))).append("\n\n");
     }
     return text.toString().strip();
   }

@@ -86,6 +86,6 @@ public final class ConsultationTable {
   }
 
   static String escape(String text) {
-    return text == null ? "" : text.replaceAll("([\\\\`*_\\[\\]()<>#!|])", "\\\\$1");
+    return vn.gov.directives.document.MarkdownText.escape(text);
   }
 }

@@ -45,6 +45,8 @@ class TasklistBrowserIT {
 
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  /** Markup a user types into a title: Tasklist must show it as text, never render or run it. */
+  private static final String HOSTILE_TITLE = "<b>đậm</b> <script>x</script>";
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
@@ -128,7 +130,8 @@ class TasklistBrowserIT {
     login("stttt-ld");
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + approval.getId());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Phê duyệt dự thảo Kế hoạch"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Nâng cao hiệu quả ứng dụng CNTT"));
+    // user text is shown in a disabled field (its value), never rendered as Markdown/HTML
+    wait.until(ExpectedConditions.attributeContains(shownField("Mục tiêu"), "value", "Nâng cao hiệu quả ứng dụng CNTT"));
     // the process name and the link to the generated draft plan, as the director sees them
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Xây dựng Kế hoạch ứng dụng CNTT"));
     assertThat(browser.findElements(By.cssSelector("a[href^='/api/documents/'][href$='/pdf']"))).isNotEmpty();
@@ -191,7 +194,7 @@ class TasklistBrowserIT {
     // form-js's dynamic list renders in Tasklist 7.24 but keeps the start button disabled once a field in it is
     // edited (Tasklist counts form-js's emptied nested error entries): one assignment a line instead
     WebElement assignments = field("Nhiệm vụ được giao", "textarea");
-    assignments.sendKeys("1 | general | Rà soát hạ tầng mạng của các cơ quan | STTTT | SNV | 05/01/2019 |", Keys.ENTER,
+    assignments.sendKeys("1 | general | Rà soát hạ tầng mạng của các cơ quan " + HOSTILE_TITLE + " | STTTT | SNV | 05/01/2019 |", Keys.ENTER,
         "2 | coordination | Phối hợp cải cách hành chính | SNV, XYZ |  |  | khẩn", Keys.TAB);
     screenshot("notice-registration-form");
     clickModalButton("Khởi tạo");
@@ -203,7 +206,7 @@ class TasklistBrowserIT {
 
     assignments = field("Nhiệm vụ được giao", "textarea");
     assignments.sendKeys(Keys.chord(Keys.CONTROL, "a"),
-        "1 | general | Rà soát hạ tầng mạng của các cơ quan | STTTT | SNV | 05/01/2019 |", Keys.ENTER,
+        "1 | general | Rà soát hạ tầng mạng của các cơ quan " + HOSTILE_TITLE + " | STTTT | SNV | 05/01/2019 |", Keys.ENTER,
         "2 | coordination | Phối hợp cải cách hành chính | SNV |  |  | khẩn", Keys.TAB);
     clickModalButton("Khởi tạo");
     wait.until(driver -> runtimeService.createProcessInstanceQuery().processDefinitionKey("notice-follow-up")
@@ -230,6 +233,16 @@ class TasklistBrowserIT {
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + stttt.getId());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
         "Thực hiện nhiệm vụ và báo cáo kết quả — TB 21/TB-UBND, mục 1"));
+    // the title typed with markup is shown as the characters typed: no bold element, no script
+    WebElement title = shownField("Nhiệm vụ");
+    wait.until(ExpectedConditions.attributeContains(title, "value", HOSTILE_TITLE));
+    assertThat(title.getAttribute("value")).isEqualTo("Rà soát hạ tầng mạng của các cơ quan " + HOSTILE_TITLE);
+    assertThat(title.getAttribute("disabled")).isNotNull();
+    WebElement form = browser.findElement(By.cssSelector(".fjs-container"));
+    assertThat(form.findElements(By.xpath(".//b[contains(., 'đậm')] | .//strong[contains(., 'đậm')]"))).isEmpty();
+    assertThat(form.findElements(By.tagName("script"))).isEmpty();
+    assertThat(form.getText()).doesNotContain("Rà soát hạ tầng mạng của các cơ quan đậm");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", title);
     screenshot("notice-assignment-task");
   }
 
@@ -267,6 +280,13 @@ class TasklistBrowserIT {
 
   private void logout() {
     browser.manage().deleteAllCookies();
+  }
+
+  /** A field that only shows a value (disabled, so never clickable), under its exact Vietnamese label. */
+  private WebElement shownField(String label) {
+    WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//label[contains(@class,'fjs-form-field-label') and normalize-space(.)='" + label + "']")));
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(labelElement.getAttribute("for"))));
   }
 
   /** The form field under a Vietnamese label, as a person finds it. */
