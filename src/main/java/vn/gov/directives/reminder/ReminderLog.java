@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -23,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.cluster.NodeIdentity;
 
 /**
  * The {@code reminder_log} table. Every write runs in its own committed transaction (REQUIRES_NEW) so that what
@@ -38,9 +40,16 @@ public class ReminderLog {
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final TransactionTemplate ownTransaction;
+  private final String nodeId;
 
   public ReminderLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    this(jdbc, transactionManager, NodeIdentity.of(null));
+  }
+
+  @Autowired
+  public ReminderLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, NodeIdentity node) {
     this.jdbc = jdbc;
+    this.nodeId = node.id();
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -48,18 +57,21 @@ public class ReminderLog {
 
   /** The outcome of trying to claim a reminder for sending. */
   public sealed interface Claim {
-    /** This caller may send; the row is SENDING. */
+    /** This caller may send: a new row, or one left FAILED or SENDING (nothing handed over); the row is SENDING. */
     record Granted(long id) implements Claim {}
 
     /** Already sent, logged, uncertain or without recipients: do not send. */
     record AlreadyHandled(long id, ReminderStatus status) implements Claim {}
 
-    /** Found SENDING (a crash after claiming): now marked UNCERTAIN, not sent again. */
+    /** Found SUBMITTED (a crash at the mail server's commit point): now marked UNCERTAIN, not sent again. */
     record FoundUncertain(long id) implements Claim {}
   }
 
   /**
-   * Claims a reminder: a new row SENDING, or a FAILED row back to SENDING. Committed before anything is sent.
+   * Claims a reminder for this node: a new row SENDING, or a FAILED or SENDING row (SENDING = an attempt that died
+   * before handing the message over) back to SENDING. Committed before anything is sent. The row lock serialises
+   * concurrent claims; a second execution of the same job only starts once the first one's lock has expired, and
+   * the SMTP time-outs keep a live attempt far shorter than that lock.
    */
   public Claim claim(ReminderNotice notice, ReminderChannel channel, Instant now) {
     try {
@@ -87,17 +99,18 @@ public class ReminderLog {
     if (status.mayBeSent()) {
       jdbc.update(
           "UPDATE reminder_log SET status = ?, channel = ?, recipients = ?, audience = ?, recorded_at = ?,"
-              + " attempts = attempts + 1 WHERE id = ?",
+              + " attempts = attempts + 1, node_id = ? WHERE id = ?",
           ReminderStatus.SENDING.name(), channel.name(), recipientsJson(notice.recipients()),
-          truncate(notice.audience(), 1000), offset(now), id);
+          truncate(notice.audience(), 1000), offset(now), nodeId, id);
       return new Claim.Granted(id);
     }
-    if (status == ReminderStatus.SENDING) {
+    if (status == ReminderStatus.SUBMITTED) {
       jdbc.update(
           "UPDATE reminder_log SET status = ?, note = ? WHERE id = ?",
           ReminderStatus.UNCERTAIN.name(),
-          "Lần gửi trước bị gián đoạn, không rõ thư đã đi chưa; không gửi lại để tránh gửi trùng"
-              + " (a previous attempt was interrupted; not resent so that nobody gets it twice)",
+          "Lần gửi trước bị gián đoạn đúng lúc máy chủ thư nhận thư, không rõ thư đã đi chưa; không gửi lại để tránh"
+              + " gửi trùng (a previous attempt was interrupted at the mail server's commit point; not resent so that"
+              + " nobody gets it twice)",
           id);
       return new Claim.FoundUncertain(id);
     }
@@ -110,8 +123,8 @@ public class ReminderLog {
       PreparedStatement ps = connection.prepareStatement(
           "INSERT INTO reminder_log (subject_id, kind, days_offset, deadline, task_id, task_name,"
               + " process_instance_id, root_process_instance_id, process_definition_key, business_key, audience,"
-              + " recipients, channel, status, scheduled_for, recorded_at, attempts)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+              + " recipients, channel, status, scheduled_for, recorded_at, attempts, node_id)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
           new String[] {"id"});
       int i = 1;
       ps.setString(i++, notice.subjectId());
@@ -129,7 +142,8 @@ public class ReminderLog {
       ps.setString(i++, channel.name());
       ps.setString(i++, ReminderStatus.SENDING.name());
       ps.setObject(i++, offset(notice.scheduledFor()));
-      ps.setObject(i, offset(now));
+      ps.setObject(i++, offset(now));
+      ps.setString(i, nodeId);
       return ps;
     }, key);
     return key.getKey().longValue();
@@ -143,11 +157,28 @@ public class ReminderLog {
         status == ReminderStatus.NO_RECIPIENTS ? null : offset(at), id));
   }
 
-  /** Records that sending failed: a later attempt of the job may send it. */
+  /** Records that the whole message is with the mail server and only its final "." is missing. */
+  public void markSubmitted(long id) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.update(
+        "UPDATE reminder_log SET status = ? WHERE id = ? AND status = ?",
+        ReminderStatus.SUBMITTED.name(), id, ReminderStatus.SENDING.name()));
+  }
+
+  /** Records that sending failed before the mail server took the message: a later attempt of the job may send it. */
   public void markFailed(long id, String reason) {
     ownTransaction.executeWithoutResult(tx -> jdbc.update(
-        "UPDATE reminder_log SET status = ?, note = ? WHERE id = ?",
-        ReminderStatus.FAILED.name(), truncate(reason, NOTE_LENGTH), id));
+        "UPDATE reminder_log SET status = ?, note = ? WHERE id = ? AND status IN (?, ?)",
+        ReminderStatus.FAILED.name(), truncate(reason, NOTE_LENGTH), id, ReminderStatus.SENDING.name(),
+        ReminderStatus.SUBMITTED.name()));
+  }
+
+  /** Records that the connection broke after the final ".": the message may have gone out; never resent. */
+  public void markUncertain(long id, String reason) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.update(
+        "UPDATE reminder_log SET status = ?, note = ? WHERE id = ? AND status = ?",
+        ReminderStatus.UNCERTAIN.name(), truncate("Mất kết nối ngay sau khi gửi thư, không rõ máy chủ thư đã nhận"
+            + " chưa; không gửi lại để tránh gửi trùng (" + reason + ")", NOTE_LENGTH), id,
+        ReminderStatus.SUBMITTED.name()));
   }
 
   public Optional<ReminderRecord> find(String subjectId, ReminderKind kind, int days, Instant deadline) {
@@ -186,7 +217,8 @@ public class ReminderLog {
         instant(rs, "sent_at"),
         rs.getString("message_id"),
         rs.getInt("attempts"),
-        rs.getString("note"));
+        rs.getString("note"),
+        rs.getString("node_id"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -62,12 +62,16 @@ class ReminderDeliveryTest {
     dataSource.close();
   }
 
-  private ReminderDelivery mailing(int port) {
+  private static JavaMailSenderImpl sender(int port) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(port);
     sender.setDefaultEncoding("UTF-8");
-    return new ReminderDelivery(reminderLog, sender, "theodoi-chidao@binhdinh.gov.vn", "http://localhost:8080",
+    return sender;
+  }
+
+  private ReminderDelivery mailing(int port) {
+    return new ReminderDelivery(reminderLog, sender(port), "theodoi-chidao@binhdinh.gov.vn", "http://localhost:8080",
         event -> events.add((ReminderSentEvent) event));
   }
 
@@ -175,10 +179,25 @@ class ReminderDeliveryTest {
   }
 
   @Test
-  void aReminderLeftSendingByACrashIsMarkedUncertainAndNotSent() {
-    // a crash between claiming and recording: the claim is committed, the outcome is not
+  void aReminderLeftSendingByACrashBeforeTheServerHadItIsSentOnce() {
+    // a crash after claiming, before the final "." of DATA: the server discarded the message, nobody got it
     ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
     assertThat(claim).isInstanceOf(ReminderLog.Claim.Granted.class);
+
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(record().attempts()).isEqualTo(2);
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void aReminderLeftSubmittedByACrashAtTheCommitPointIsMarkedUncertainAndNotSent() {
+    // a crash between the final "." and recording the server's answer: it may have gone out
+    ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
+    reminderLog.markSubmitted(((ReminderLog.Claim.Granted) claim).id());
 
     assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
 
@@ -187,6 +206,86 @@ class ReminderDeliveryTest {
     assertThat(record().note()).contains("không gửi lại");
     assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
     assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aConnectionLostAfterTheFinalDotIsUncertainAndNeverResent() throws Exception {
+    try (SilentAfterDataServer server = new SilentAfterDataServer()) {
+      assertThat(mailing(server.port()).deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
+      assertThat(server.messagesWritten()).isEqualTo(1);
+    }
+    assertThat(record().status()).isEqualTo(ReminderStatus.UNCERTAIN);
+    assertThat(record().note()).contains("không gửi lại");
+
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void theRecordNamesTheNodeThatSentIt() {
+    ReminderLog onNodeA = new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource),
+        new vn.gov.directives.cluster.NodeIdentity("node-a"));
+    new ReminderDelivery(onNodeA, sender(greenMail.getSmtp().getPort()), "theodoi-chidao@binhdinh.gov.vn",
+        "http://localhost:8080", event -> events.add((ReminderSentEvent) event)).deliver(notice());
+
+    assertThat(record().nodeId()).isEqualTo("node-a");
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+  }
+
+  /**
+   * An SMTP server that reads a whole message, final "." included, then drops the connection without answering:
+   * the moment in which a sender cannot know whether the message was taken.
+   */
+  private static final class SilentAfterDataServer implements AutoCloseable {
+    private final ServerSocket socket = new ServerSocket(0);
+    private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+    private final Thread thread = new Thread(this::serve, "silent-smtp");
+
+    SilentAfterDataServer() throws java.io.IOException {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    int messagesWritten() {
+      return written.get();
+    }
+
+    private void serve() {
+      try (java.net.Socket client = socket.accept();
+          var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+              java.nio.charset.StandardCharsets.US_ASCII));
+          var out = new java.io.PrintWriter(client.getOutputStream(), true)) {
+        out.print("220 silent ESMTP\r\n");
+        out.flush();
+        boolean inData = false;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (inData) {
+            if (line.equals(".")) {
+              written.incrementAndGet();
+              return; // close without the 250
+            }
+          } else if (line.toUpperCase(java.util.Locale.ROOT).startsWith("DATA")) {
+            inData = true;
+            out.print("354 go ahead\r\n");
+            out.flush();
+          } else {
+            out.print("250 ok\r\n");
+            out.flush();
+          }
+        }
+      } catch (java.io.IOException ignored) {
+        // the test's end closes the socket
+      }
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      socket.close();
+    }
   }
 
   @Test
