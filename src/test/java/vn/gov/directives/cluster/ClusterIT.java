@@ -96,12 +96,12 @@ class ClusterIT {
         "--logging.level.vn.gov.directives.reminder=WARN");
     // One node first: it creates Camunda's schema, runs the migrations and deploys; the second one joins.
     nodeA = ClusterNode.start("node-a", jar, args, logs, ADMIN, ADMIN_PASSWORD);
-    nodeA.awaitReady(Duration.ofMinutes(3));
+    nodeA.awaitReady(Duration.ofMinutes(8));
     try (InputStream bpmn = ClusterIT.class.getResourceAsStream("/cluster/cluster-test.bpmn")) {
       nodeA.deploy("cluster-test", "cluster-test.bpmn", bpmn.readAllBytes());
     }
     nodeB = ClusterNode.start("node-b", jar, args, logs, ADMIN, ADMIN_PASSWORD);
-    nodeB.awaitReady(Duration.ofMinutes(3));
+    nodeB.awaitReady(Duration.ofMinutes(8));
   }
 
   @AfterAll
