@@ -19,10 +19,12 @@ import vn.gov.directives.calendar.VietnamTime;
  * Sends a reminder once: claim the record (SENDING, committed), write the message to the mail server, record
  * SUBMITTED (committed) just before SMTP's commit point — the final "." of DATA — and SENT as soon as the server
  * answers 250. A later attempt (a retry, or another node once a dead node's job lock expired) finds the record:
- * SENT is not sent again; SENDING or FAILED means the server never took the message, so it is sent now; SUBMITTED
- * means the process died within the one round trip in which the server may have taken it: marked UNCERTAIN and not
- * sent again, because a duplicate is judged worse than a reminder that may have been lost. The Message-ID is the
- * same for every attempt, so a receiving system that de-duplicates by Message-ID sees one message whatever happens.
+ * SENT is not sent again; SENDING younger than the job lock time may be an attempt still running, so this one fails
+ * and is retried later; an older SENDING, or FAILED, means the server never took the message, so it is sent now;
+ * SUBMITTED means the process died within the one round trip in which the server may have taken it: marked
+ * UNCERTAIN and not sent again (a late 250 does not turn UNCERTAIN into SENT), because a duplicate is judged worse
+ * than a reminder that may have been lost. The Message-ID is the same for every attempt, so a receiving system that
+ * de-duplicates by Message-ID sees one message whatever happens.
  */
 public class ReminderDelivery {
 
@@ -64,6 +66,12 @@ public class ReminderDelivery {
     if (claim instanceof ReminderLog.Claim.AlreadyHandled handled) {
       LOG.debug("Reminder {} already handled ({}), not sent again", describe(notice), handled.status());
       return handled.status();
+    }
+    if (claim instanceof ReminderLog.Claim.InProgress inProgress) {
+      LOG.info("Reminder {} (record {}) is being sent by {} since {}; this attempt fails and is retried later",
+          describe(notice), inProgress.id(), inProgress.nodeId(), inProgress.claimedAt());
+      throw new ReminderInProgressException(inProgress.id(), inProgress.nodeId(), inProgress.claimedAt(),
+          describe(notice));
     }
     if (claim instanceof ReminderLog.Claim.FoundUncertain uncertain) {
       LOG.warn("Reminder {} (record {}) was interrupted at the mail server's commit point; it may or may not have"
@@ -160,7 +168,10 @@ public class ReminderDelivery {
     @Override
     public void accepted() {
       accepted = true;
-      reminderLog.markDone(id, ReminderStatus.SENT, messageId, VietnamTime.now());
+      if (!reminderLog.markDone(id, ReminderStatus.SENT, messageId, VietnamTime.now())) {
+        LOG.warn("Reminder record {} was accepted by the mail server after another attempt had already judged it"
+            + " (UNCERTAIN); left as it is", id);
+      }
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -37,19 +39,33 @@ public class ReminderLog {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int NOTE_LENGTH = 2000;
 
+  /** Camunda's default job lock time, as in application.yaml. */
+  public static final Duration DEFAULT_JOB_LOCK_TIME = Duration.ofMinutes(5);
+
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final TransactionTemplate ownTransaction;
   private final String nodeId;
+  private final Duration jobLockTime;
 
   public ReminderLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-    this(jdbc, transactionManager, NodeIdentity.of(null));
+    this(jdbc, transactionManager, NodeIdentity.of(null), DEFAULT_JOB_LOCK_TIME.toMillis());
   }
 
+  /**
+   * @param jobLockTimeMillis the job executor's lock time: a SENDING claim younger than this may belong to an attempt
+   *     that is still running (its job is still locked), so it is not sent again
+   */
   @Autowired
-  public ReminderLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, NodeIdentity node) {
+  public ReminderLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, NodeIdentity node,
+      @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockTimeMillis) {
+    if (jobLockTimeMillis <= 0) {
+      throw new IllegalArgumentException(
+          "camunda.bpm.job-execution.lock-time-in-millis must be positive, got " + jobLockTimeMillis);
+    }
     this.jdbc = jdbc;
     this.nodeId = node.id();
+    this.jobLockTime = Duration.ofMillis(jobLockTimeMillis);
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -65,37 +81,52 @@ public class ReminderLog {
 
     /** Found SUBMITTED (a crash at the mail server's commit point): now marked UNCERTAIN, not sent again. */
     record FoundUncertain(long id) implements Claim {}
+
+    /**
+     * Claimed (SENDING) less than a job lock time ago, by another execution that may still be sending — e.g. a
+     * node that is slow but alive, or a concurrent claim of the same reminder: do not send now, try again later.
+     */
+    record InProgress(long id, String nodeId, Instant claimedAt) implements Claim {}
   }
 
   /**
-   * Claims a reminder for this node: a new row SENDING, or a FAILED or SENDING row (SENDING = an attempt that died
-   * before handing the message over) back to SENDING. Committed before anything is sent. The row lock serialises
-   * concurrent claims; a second execution of the same job only starts once the first one's lock has expired, and
-   * the SMTP time-outs keep a live attempt far shorter than that lock.
+   * Claims a reminder for this node: a new row SENDING, or a FAILED row, or a SENDING row older than the job lock
+   * time (an attempt that died before handing the message over) back to SENDING. Committed before anything is
+   * sent. The row lock serialises concurrent claims. A SENDING row younger than the lock time is {@link
+   * Claim.InProgress}: its attempt may still be running (the SMTP time-outs keep a live attempt well within the
+   * lock time), and only once that time has passed is it certain that the attempt is dead.
    */
   public Claim claim(ReminderNotice notice, ReminderChannel channel, Instant now) {
     try {
       return ownTransaction.execute(status -> claimInTransaction(notice, channel, now));
     } catch (DuplicateKeyException concurrentClaim) {
-      // another job claimed the same reminder between our select and insert
+      // another job claimed the same reminder between our select and insert: it is sending it now, or has sent it
       return find(notice.subjectId(), notice.kind(), notice.days(), notice.deadline())
-          .<Claim>map(record -> new Claim.AlreadyHandled(record.id(), record.status()))
+          .<Claim>map(record -> record.status() == ReminderStatus.SENDING
+              ? new Claim.InProgress(record.id(), record.nodeId(), record.recordedAt())
+              : new Claim.AlreadyHandled(record.id(), record.status()))
           .orElseThrow(() -> concurrentClaim);
     }
   }
 
   private Claim claimInTransaction(ReminderNotice notice, ReminderChannel channel, Instant now) {
-    record Existing(long id, ReminderStatus status) {}
+    record Existing(long id, ReminderStatus status, String nodeId, Instant claimedAt) {}
     List<Existing> rows = jdbc.query(
-        "SELECT id, status FROM reminder_log WHERE subject_id = ? AND kind = ? AND days_offset = ?"
-            + " AND deadline = ? FOR UPDATE",
-        (rs, i) -> new Existing(rs.getLong(1), ReminderStatus.valueOf(rs.getString(2))),
+        "SELECT id, status, node_id, recorded_at FROM reminder_log WHERE subject_id = ? AND kind = ?"
+            + " AND days_offset = ? AND deadline = ? FOR UPDATE",
+        (rs, i) -> new Existing(rs.getLong(1), ReminderStatus.valueOf(rs.getString(2)), rs.getString(3),
+            instant(rs, "recorded_at")),
         notice.subjectId(), notice.kind().name(), notice.days(), offset(notice.deadline()));
     if (rows.isEmpty()) {
       return new Claim.Granted(insert(notice, channel, now));
     }
-    long id = rows.get(0).id();
-    ReminderStatus status = rows.get(0).status();
+    Existing existing = rows.get(0);
+    long id = existing.id();
+    ReminderStatus status = existing.status();
+    if (status == ReminderStatus.SENDING && existing.claimedAt() != null
+        && existing.claimedAt().plus(jobLockTime).isAfter(now)) {
+      return new Claim.InProgress(id, existing.nodeId(), existing.claimedAt());
+    }
     if (status.mayBeSent()) {
       jdbc.update(
           "UPDATE reminder_log SET status = ?, channel = ?, recipients = ?, audience = ?, recorded_at = ?,"
@@ -149,12 +180,19 @@ public class ReminderLog {
     return key.getKey().longValue();
   }
 
-  /** Records the outcome of a claimed reminder: SENT, LOGGED or NO_RECIPIENTS. */
-  public void markDone(long id, ReminderStatus status, String messageId, Instant at) {
-    ownTransaction.executeWithoutResult(tx -> jdbc.update(
-        "UPDATE reminder_log SET status = ?, message_id = ?, sent_at = ?, note = NULL WHERE id = ?",
+  /**
+   * Records the outcome of a claimed reminder: SENT, LOGGED or NO_RECIPIENTS. Only a claim still in flight
+   * (SENDING or SUBMITTED) is finished: a record another attempt already judged UNCERTAIN (or finished) stays as
+   * it is, so the log never claims more certainty than it had. Returns whether the record was updated.
+   */
+  public boolean markDone(long id, ReminderStatus status, String messageId, Instant at) {
+    Integer updated = ownTransaction.execute(tx -> jdbc.update(
+        "UPDATE reminder_log SET status = ?, message_id = ?, sent_at = ?, note = NULL WHERE id = ?"
+            + " AND status IN (?, ?)",
         status.name(), messageId,
-        status == ReminderStatus.NO_RECIPIENTS ? null : offset(at), id));
+        status == ReminderStatus.NO_RECIPIENTS ? null : offset(at), id,
+        ReminderStatus.SENDING.name(), ReminderStatus.SUBMITTED.name()));
+    return updated != null && updated > 0;
   }
 
   /** Records that the whole message is with the mail server and only its final "." is missing. */

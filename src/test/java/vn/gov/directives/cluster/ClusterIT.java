@@ -51,7 +51,7 @@ class ClusterIT {
   private static final String ADMIN = "cluster-admin";
   private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
   private static final String ADMIN_MAIL = "cluster-admin@example.test";
-  /** How long a dead node's jobs stay locked; production keeps Camunda's 5 minutes (see README). */
+  /** How long a dead node's jobs stay locked; production (postgres profile): 2 minutes (see README). */
   private static final int LOCK_TIME_MS = 15_000;
   /** Three retries, 1 s, 2 s then 4 s apart; production: see failedJobRetryTimeCycle in application.yaml. */
   private static final String RETRY_CYCLE = "PT1S,PT2S,PT4S";
@@ -72,12 +72,19 @@ class ClusterIT {
 
     Path jar = packagedJar();
     Path logs = Path.of("target", "cluster-it");
+    // the postgres profile, configured as in production through its environment variables
+    Map<String, String> environment = Map.of(
+        "APP_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+        "APP_DB_USER", "postgres",
+        "APP_DB_PASSWORD", "postgres",
+        // two nodes, the database and the test share two cores: fewer job threads and connections than production
+        "APP_JOB_THREADS", "4",
+        "APP_DB_POOL_SIZE", "12",
+        "APP_DB_POOL_MIN_IDLE", "2",
+        // a dead node's jobs come back after 15 s instead of 2 minutes
+        "APP_JOB_LOCK_TIME_MS", String.valueOf(LOCK_TIME_MS));
     List<String> args = List.of(
-        // until the postgres profile lands: the shared database named explicitly
-        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-        "--spring.datasource.username=postgres",
-        "--spring.datasource.password=postgres",
-        "--spring.datasource.hikari.maximum-pool-size=12",
+        "--spring.profiles.active=postgres",
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,
         // the test administrator, created by the Camunda starter (no demo users)
@@ -86,8 +93,7 @@ class ClusterIT {
         "--camunda.bpm.admin-user.first-name=Quản trị",
         "--camunda.bpm.admin-user.last-name=Cụm",
         "--camunda.bpm.admin-user.email=" + ADMIN_MAIL,
-        // a dead node's jobs come back after 15 s instead of 5 minutes; due jobs are looked for every 0.2–1 s
-        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS,
+        // due jobs are looked for every 0.2–1 s (production: up to 5 s)
         "--camunda.bpm.job-execution.wait-time-in-millis=200",
         "--camunda.bpm.job-execution.max-wait=1000",
         "--camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=" + RETRY_CYCLE,
@@ -95,12 +101,12 @@ class ClusterIT {
         "--app.reminders.days-before=1",
         "--logging.level.vn.gov.directives.reminder=WARN");
     // One node first: it creates Camunda's schema, runs the migrations and deploys; the second one joins.
-    nodeA = ClusterNode.start("node-a", jar, args, logs, ADMIN, ADMIN_PASSWORD);
+    nodeA = ClusterNode.start("node-a", jar, args, environment, logs, ADMIN, ADMIN_PASSWORD);
     nodeA.awaitReady(Duration.ofMinutes(8));
     try (InputStream bpmn = ClusterIT.class.getResourceAsStream("/cluster/cluster-test.bpmn")) {
       nodeA.deploy("cluster-test", "cluster-test.bpmn", bpmn.readAllBytes());
     }
-    nodeB = ClusterNode.start("node-b", jar, args, logs, ADMIN, ADMIN_PASSWORD);
+    nodeB = ClusterNode.start("node-b", jar, args, environment, logs, ADMIN, ADMIN_PASSWORD);
     nodeB.awaitReady(Duration.ofMinutes(8));
   }
 

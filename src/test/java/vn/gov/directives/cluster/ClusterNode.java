@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One application node: the packaged jar in its own JVM (so that it can be killed with SIGKILL), spoken to through
@@ -40,9 +41,9 @@ final class ClusterNode implements AutoCloseable {
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Starts {@code java -jar jar args…} with its output in {@code logDir/<id>.log}. */
-  static ClusterNode start(String id, Path jar, List<String> applicationArgs, Path logDir, String user,
-      String password) throws IOException {
+  /** Starts {@code java -jar jar args…} with {@code environment} added, its output in {@code logDir/<id>.log}. */
+  static ClusterNode start(String id, Path jar, List<String> applicationArgs, Map<String, String> environment,
+      Path logDir, String user, String password) throws IOException {
     int port = freePort();
     Files.createDirectories(logDir);
     ClusterNode node = new ClusterNode(id, port, logDir.resolve(id + ".log"), user, password);
@@ -55,7 +56,9 @@ final class ClusterNode implements AutoCloseable {
         "-jar", jar.toString(),
         "--server.port=" + port, "--app.node-id=" + id, "--spring.main.banner-mode=off"));
     command.addAll(applicationArgs);
-    node.process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    node.process = builder
         .redirectErrorStream(true)
         .redirectOutput(node.log.toFile())
         .start();

@@ -146,9 +146,17 @@ class ReminderDeliveryTest {
         }));
       }
       start.countDown();
+      int sent = 0;
       for (Future<ReminderStatus> outcome : outcomes) {
-        outcome.get();
+        try {
+          assertThat(outcome.get()).isEqualTo(ReminderStatus.SENT);
+          sent++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          // found the winner's claim still SENDING: this job fails and is retried later
+          assertThat(e.getCause()).isInstanceOf(ReminderInProgressException.class);
+        }
       }
+      assertThat(sent).isPositive();
     } finally {
       threads.shutdownNow();
     }
@@ -158,6 +166,65 @@ class ReminderDeliveryTest {
     assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
     assertThat(record().attempts()).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reminder_log", Integer.class)).isEqualTo(1);
+    // the retries of the jobs that stood back find it SENT and send nothing
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void aReminderClaimedLessThanAJobLockTimeAgoIsLeftToThatAttemptAndRetriedLater() {
+    // e.g. a node that is slow but alive, whose job another node took over: its claim may still be sending
+    long id = ((ReminderLog.Claim.Granted) reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT)).id();
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME).minusSeconds(1)));
+
+    assertThatThrownBy(() -> mailing().deliver(notice()))
+        .isInstanceOf(ReminderInProgressException.class)
+        .hasMessageContaining("đang được gửi")
+        .hasMessageContaining("không gửi trùng");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENDING);
+    assertThat(record().attempts()).isEqualTo(1);
+
+    // the first attempt finishes: the retry completes without sending
+    reminderLog.markDone(id, ReminderStatus.SENT, mailing().messageId(notice()), SENT_AT);
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void theLockTimeOfTheJobExecutorDecidesWhenAClaimIsKnownDead() {
+    ReminderLog shortLocks = new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource),
+        new vn.gov.directives.cluster.NodeIdentity("node-b"), 15_000);
+    ReminderDelivery onNodeB = new ReminderDelivery(shortLocks, sender(greenMail.getSmtp().getPort()),
+        "theodoi-chidao@binhdinh.gov.vn", "http://localhost:8080", event -> events.add((ReminderSentEvent) event));
+    reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
+
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plusSeconds(14)));
+    assertThatThrownBy(() -> onNodeB.deliver(notice())).isInstanceOf(ReminderInProgressException.class);
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plusSeconds(15)));
+    assertThat(onNodeB.deliver(notice())).isEqualTo(ReminderStatus.SENT);
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(record().nodeId()).isEqualTo("node-b");
+    assertThatThrownBy(() -> new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource),
+        new vn.gov.directives.cluster.NodeIdentity("node-b"), 0))
+        .hasMessageContaining("lock-time-in-millis must be positive");
+  }
+
+  @Test
+  void aLateAcceptanceDoesNotTurnUncertainIntoSent() {
+    // attempt 1 handed the message over and stalled; attempt 2 (after the lock time) judged it UNCERTAIN; then
+    // attempt 1's 250 arrives
+    long id = ((ReminderLog.Claim.Granted) reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT)).id();
+    reminderLog.markSubmitted(id);
+    assertThat(reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)))
+        .isInstanceOf(ReminderLog.Claim.FoundUncertain.class);
+
+    assertThat(reminderLog.markDone(id, ReminderStatus.SENT, "<late@localhost>", SENT_AT)).isFalse();
+
+    assertThat(record().status()).isEqualTo(ReminderStatus.UNCERTAIN);
+    assertThat(record().messageId()).isNull();
+    assertThat(record().sentAt()).isNull();
   }
 
   @Test
@@ -183,6 +250,8 @@ class ReminderDeliveryTest {
     // a crash after claiming, before the final "." of DATA: the server discarded the message, nobody got it
     ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
     assertThat(claim).isInstanceOf(ReminderLog.Claim.Granted.class);
+    // another node takes the job once the dead node's lock has expired
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)));
 
     assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
 
@@ -224,7 +293,7 @@ class ReminderDeliveryTest {
   @Test
   void theRecordNamesTheNodeThatSentIt() {
     ReminderLog onNodeA = new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource),
-        new vn.gov.directives.cluster.NodeIdentity("node-a"));
+        new vn.gov.directives.cluster.NodeIdentity("node-a"), ReminderLog.DEFAULT_JOB_LOCK_TIME.toMillis());
     new ReminderDelivery(onNodeA, sender(greenMail.getSmtp().getPort()), "theodoi-chidao@binhdinh.gov.vn",
         "http://localhost:8080", event -> events.add((ReminderSentEvent) event)).deliver(notice());
 
