@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,14 @@ class ClusterIT {
     }
     if (postgres != null) {
       postgres.close();
+    }
+  }
+
+  /** A scenario that failed while the mail server was stopped must not make the next ones fail too. */
+  @BeforeEach
+  void mailServerRunning() {
+    if (!smtp.isRunning()) {
+      startSmtp();
     }
   }
 
