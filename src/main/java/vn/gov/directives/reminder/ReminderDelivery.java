@@ -16,9 +16,15 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import vn.gov.directives.calendar.VietnamTime;
 
 /**
- * Sends a reminder at most once: claim the record (committed), send, record the outcome (committed). A retry finds
- * the record and does not send again; a record left SENDING by a crash is marked UNCERTAIN and not sent again
- * either, because a duplicate is judged worse than a reminder that may have been lost.
+ * Sends a reminder once: claim the record (SENDING, committed), write the message to the mail server, record
+ * SUBMITTED (committed) just before SMTP's commit point — the final "." of DATA — and SENT as soon as the server
+ * answers 250. A later attempt (a retry, or another node once a dead node's job lock expired) finds the record:
+ * SENT is not sent again; SENDING younger than the job lock time may be an attempt still running, so this one fails
+ * and is retried later; an older SENDING, or FAILED, means the server never took the message, so it is sent now;
+ * SUBMITTED means the process died within the one round trip in which the server may have taken it: marked
+ * UNCERTAIN and not sent again (a late 250 does not turn UNCERTAIN into SENT), because a duplicate is judged worse
+ * than a reminder that may have been lost. The Message-ID is the same for every attempt, so a receiving system that
+ * de-duplicates by Message-ID sees one message whatever happens.
  */
 public class ReminderDelivery {
 
@@ -42,6 +48,7 @@ public class ReminderDelivery {
       ApplicationEventPublisher events) {
     this.reminderLog = reminderLog;
     this.mailSender = mailSender;
+    CommitPointSmtpTransport.install(mailSender);
     this.mailFrom = mailFrom;
     this.messages = new ReminderMessages(publicBaseUrl);
     this.messageIdDomain = hostOf(publicBaseUrl);
@@ -60,9 +67,15 @@ public class ReminderDelivery {
       LOG.debug("Reminder {} already handled ({}), not sent again", describe(notice), handled.status());
       return handled.status();
     }
+    if (claim instanceof ReminderLog.Claim.InProgress inProgress) {
+      LOG.info("Reminder {} (record {}) is being sent by {} since {}; this attempt fails and is retried later",
+          describe(notice), inProgress.id(), inProgress.nodeId(), inProgress.claimedAt());
+      throw new ReminderInProgressException(inProgress.id(), inProgress.nodeId(), inProgress.claimedAt(),
+          describe(notice));
+    }
     if (claim instanceof ReminderLog.Claim.FoundUncertain uncertain) {
-      LOG.warn("Reminder {} (record {}) was interrupted while being sent; it may or may not have gone out and is"
-          + " NOT sent again (marked UNCERTAIN)", describe(notice), uncertain.id());
+      LOG.warn("Reminder {} (record {}) was interrupted at the mail server's commit point; it may or may not have"
+          + " gone out and is NOT sent again (marked UNCERTAIN)", describe(notice), uncertain.id());
       return ReminderStatus.UNCERTAIN;
     }
     long id = ((ReminderLog.Claim.Granted) claim).id();
@@ -78,14 +91,31 @@ public class ReminderDelivery {
         reminderLog.markDone(id, ReminderStatus.NO_RECIPIENTS, null, VietnamTime.now());
         return ReminderStatus.NO_RECIPIENTS;
       }
+      CommitPoint commitPoint = new CommitPoint(id, messageId);
       try {
-        send(message, messageId, addresses);
+        CommitPointSmtpTransport.withListener(commitPoint, () -> send(message, messageId, addresses));
       } catch (MailException | MessagingException e) {
-        reminderLog.markFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
-        throw new ReminderDeliveryException("Gửi thư nhắc việc thất bại (sending reminder " + describe(notice)
-            + " to " + addresses + " failed): " + e.getMessage(), e);
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (commitPoint.accepted) {
+          // the server has the message; only closing the connection failed
+          LOG.warn("Reminder {} was accepted by the mail server; closing the connection failed: {}",
+              describe(notice), reason);
+        } else if (commitPoint.submitted && !commitPoint.refused) {
+          reminderLog.markUncertain(id, reason);
+          LOG.warn("Reminder {} (record {}): the connection broke after the message was handed over; it may have"
+              + " gone out and is NOT sent again (marked UNCERTAIN): {}", describe(notice), id, reason);
+          return ReminderStatus.UNCERTAIN;
+        } else {
+          reminderLog.markFailed(id, reason);
+          throw new ReminderDeliveryException("Gửi thư nhắc việc thất bại (sending reminder " + describe(notice)
+              + " to " + addresses + " failed): " + e.getMessage(), e);
+        }
       }
       outcome = ReminderStatus.SENT;
+      if (commitPoint.accepted) {
+        events.publishEvent(new ReminderSentEvent(id, notice, channel, messageId));
+        return outcome;
+      }
     } else {
       if (notice.recipients().isEmpty()) {
         LOG.warn("Reminder {} has nobody to go to ({}); recorded, not sent", describe(notice), notice.audience());
@@ -114,6 +144,40 @@ public class ReminderDelivery {
     // Spring keeps an explicit Message-ID; the same reminder always has the same one, so servers can de-duplicate
     mime.setHeader("Message-ID", messageId);
     mailSender.send(mime);
+  }
+
+  /** Records the two instants around SMTP's commit point, each in its own committed transaction. */
+  private final class CommitPoint implements CommitPointSmtpTransport.Listener {
+    private final long id;
+    private final String messageId;
+    private boolean submitted;
+    private boolean accepted;
+    private boolean refused;
+
+    CommitPoint(long id, String messageId) {
+      this.id = id;
+      this.messageId = messageId;
+    }
+
+    @Override
+    public void beforeCommit() {
+      reminderLog.markSubmitted(id);
+      submitted = true;
+    }
+
+    @Override
+    public void accepted() {
+      accepted = true;
+      if (!reminderLog.markDone(id, ReminderStatus.SENT, messageId, VietnamTime.now())) {
+        LOG.warn("Reminder record {} was accepted by the mail server after another attempt had already judged it"
+            + " (UNCERTAIN); left as it is", id);
+      }
+    }
+
+    @Override
+    public void refused() {
+      refused = true;
+    }
   }
 
   /** Deterministic per reminder: kind, subject, days and deadline. */

@@ -3,7 +3,11 @@ package vn.gov.directives.reminder;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of {@code reminder_log}. */
+/**
+ * One row of {@code reminder_log}.
+ *
+ * @param nodeId the cluster node that last claimed it (see {@code app.node-id})
+ */
 public record ReminderRecord(
     long id,
     ReminderKind kind,
@@ -22,4 +26,5 @@ public record ReminderRecord(
     Instant sentAt,
     String messageId,
     int attempts,
-    String note) {}
+    String note,
+    String nodeId) {}

@@ -62,12 +62,16 @@ class ReminderDeliveryTest {
     dataSource.close();
   }
 
-  private ReminderDelivery mailing(int port) {
+  private static JavaMailSenderImpl sender(int port) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(port);
     sender.setDefaultEncoding("UTF-8");
-    return new ReminderDelivery(reminderLog, sender, "theodoi-chidao@binhdinh.gov.vn", "http://localhost:8080",
+    return sender;
+  }
+
+  private ReminderDelivery mailing(int port) {
+    return new ReminderDelivery(reminderLog, sender(port), "theodoi-chidao@binhdinh.gov.vn", "http://localhost:8080",
         event -> events.add((ReminderSentEvent) event));
   }
 
@@ -142,9 +146,17 @@ class ReminderDeliveryTest {
         }));
       }
       start.countDown();
+      int sent = 0;
       for (Future<ReminderStatus> outcome : outcomes) {
-        outcome.get();
+        try {
+          assertThat(outcome.get()).isEqualTo(ReminderStatus.SENT);
+          sent++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          // found the winner's claim still SENDING: this job fails and is retried later
+          assertThat(e.getCause()).isInstanceOf(ReminderInProgressException.class);
+        }
       }
+      assertThat(sent).isPositive();
     } finally {
       threads.shutdownNow();
     }
@@ -154,6 +166,65 @@ class ReminderDeliveryTest {
     assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
     assertThat(record().attempts()).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reminder_log", Integer.class)).isEqualTo(1);
+    // the retries of the jobs that stood back find it SENT and send nothing
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void aReminderClaimedLessThanAJobLockTimeAgoIsLeftToThatAttemptAndRetriedLater() {
+    // e.g. a node that is slow but alive, whose job another node took over: its claim may still be sending
+    long id = ((ReminderLog.Claim.Granted) reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT)).id();
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME).minusSeconds(1)));
+
+    assertThatThrownBy(() -> mailing().deliver(notice()))
+        .isInstanceOf(ReminderInProgressException.class)
+        .hasMessageContaining("đang được gửi")
+        .hasMessageContaining("không gửi trùng");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENDING);
+    assertThat(record().attempts()).isEqualTo(1);
+
+    // the first attempt finishes: the retry completes without sending
+    reminderLog.markDone(id, ReminderStatus.SENT, mailing().messageId(notice()), SENT_AT);
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void theLockTimeOfTheJobExecutorDecidesWhenAClaimIsKnownDead() {
+    ReminderLog shortLocks = new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource),
+        new vn.gov.directives.cluster.NodeIdentity("node-b"), 15_000);
+    ReminderDelivery onNodeB = new ReminderDelivery(shortLocks, sender(greenMail.getSmtp().getPort()),
+        "theodoi-chidao@binhdinh.gov.vn", "http://localhost:8080", event -> events.add((ReminderSentEvent) event));
+    reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
+
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plusSeconds(14)));
+    assertThatThrownBy(() -> onNodeB.deliver(notice())).isInstanceOf(ReminderInProgressException.class);
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plusSeconds(15)));
+    assertThat(onNodeB.deliver(notice())).isEqualTo(ReminderStatus.SENT);
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(record().nodeId()).isEqualTo("node-b");
+    assertThatThrownBy(() -> new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource),
+        new vn.gov.directives.cluster.NodeIdentity("node-b"), 0))
+        .hasMessageContaining("lock-time-in-millis must be positive");
+  }
+
+  @Test
+  void aLateAcceptanceDoesNotTurnUncertainIntoSent() {
+    // attempt 1 handed the message over and stalled; attempt 2 (after the lock time) judged it UNCERTAIN; then
+    // attempt 1's 250 arrives
+    long id = ((ReminderLog.Claim.Granted) reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT)).id();
+    reminderLog.markSubmitted(id);
+    assertThat(reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)))
+        .isInstanceOf(ReminderLog.Claim.FoundUncertain.class);
+
+    assertThat(reminderLog.markDone(id, ReminderStatus.SENT, "<late@localhost>", SENT_AT)).isFalse();
+
+    assertThat(record().status()).isEqualTo(ReminderStatus.UNCERTAIN);
+    assertThat(record().messageId()).isNull();
+    assertThat(record().sentAt()).isNull();
   }
 
   @Test
@@ -175,10 +246,27 @@ class ReminderDeliveryTest {
   }
 
   @Test
-  void aReminderLeftSendingByACrashIsMarkedUncertainAndNotSent() {
-    // a crash between claiming and recording: the claim is committed, the outcome is not
+  void aReminderLeftSendingByACrashBeforeTheServerHadItIsSentOnce() {
+    // a crash after claiming, before the final "." of DATA: the server discarded the message, nobody got it
     ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
     assertThat(claim).isInstanceOf(ReminderLog.Claim.Granted.class);
+    // another node takes the job once the dead node's lock has expired
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)));
+
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(record().attempts()).isEqualTo(2);
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void aReminderLeftSubmittedByACrashAtTheCommitPointIsMarkedUncertainAndNotSent() {
+    // a crash between the final "." and recording the server's answer: it may have gone out
+    ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
+    reminderLog.markSubmitted(((ReminderLog.Claim.Granted) claim).id());
 
     assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
 
@@ -187,6 +275,86 @@ class ReminderDeliveryTest {
     assertThat(record().note()).contains("không gửi lại");
     assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
     assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aConnectionLostAfterTheFinalDotIsUncertainAndNeverResent() throws Exception {
+    try (SilentAfterDataServer server = new SilentAfterDataServer()) {
+      assertThat(mailing(server.port()).deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
+      assertThat(server.messagesWritten()).isEqualTo(1);
+    }
+    assertThat(record().status()).isEqualTo(ReminderStatus.UNCERTAIN);
+    assertThat(record().note()).contains("không gửi lại");
+
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void theRecordNamesTheNodeThatSentIt() {
+    ReminderLog onNodeA = new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource),
+        new vn.gov.directives.cluster.NodeIdentity("node-a"), ReminderLog.DEFAULT_JOB_LOCK_TIME.toMillis());
+    new ReminderDelivery(onNodeA, sender(greenMail.getSmtp().getPort()), "theodoi-chidao@binhdinh.gov.vn",
+        "http://localhost:8080", event -> events.add((ReminderSentEvent) event)).deliver(notice());
+
+    assertThat(record().nodeId()).isEqualTo("node-a");
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+  }
+
+  /**
+   * An SMTP server that reads a whole message, final "." included, then drops the connection without answering:
+   * the moment in which a sender cannot know whether the message was taken.
+   */
+  private static final class SilentAfterDataServer implements AutoCloseable {
+    private final ServerSocket socket = new ServerSocket(0);
+    private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+    private final Thread thread = new Thread(this::serve, "silent-smtp");
+
+    SilentAfterDataServer() throws java.io.IOException {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    int messagesWritten() {
+      return written.get();
+    }
+
+    private void serve() {
+      try (java.net.Socket client = socket.accept();
+          var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+              java.nio.charset.StandardCharsets.US_ASCII));
+          var out = new java.io.PrintWriter(client.getOutputStream(), true)) {
+        out.print("220 silent ESMTP\r\n");
+        out.flush();
+        boolean inData = false;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (inData) {
+            if (line.equals(".")) {
+              written.incrementAndGet();
+              return; // close without the 250
+            }
+          } else if (line.toUpperCase(java.util.Locale.ROOT).startsWith("DATA")) {
+            inData = true;
+            out.print("354 go ahead\r\n");
+            out.flush();
+          } else {
+            out.print("250 ok\r\n");
+            out.flush();
+          }
+        }
+      } catch (java.io.IOException ignored) {
+        // the test's end closes the socket
+      }
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      socket.close();
+    }
   }
 
   @Test

@@ -273,12 +273,13 @@ class ReminderEngineTest {
     assertThat(sent.status()).isEqualTo(ReminderStatus.SENT);
     assertThat(sent.attempts()).isEqualTo(1);
 
-    // the process died between claiming and recording (row left SENDING): not sent again, marked UNCERTAIN
+    // the process died at the mail server's commit point (row left SUBMITTED): not sent again, UNCERTAIN
     ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 31, 7, 30, 0)));
     JobEntity oneDay = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 1);
-    reminderLog.claim(new ReminderNotice(ReminderKind.TASK_REMINDER, 1, DUE, null, draft.getId(), draft.getId(),
-        DRAFT, pi, pi, "reminder-test", null, null, null, "Chuyên viên Sở TT&TT", null, List.of()),
-        ReminderChannel.MAIL, VietnamTime.now());
+    ReminderLog.Claim claim = reminderLog.claim(new ReminderNotice(ReminderKind.TASK_REMINDER, 1, DUE, null,
+        draft.getId(), draft.getId(), DRAFT, pi, pi, "reminder-test", null, null, null, "Chuyên viên Sở TT&TT", null,
+        List.of()), ReminderChannel.MAIL, VietnamTime.now());
+    reminderLog.markSubmitted(((ReminderLog.Claim.Granted) claim).id());
 
     managementService.executeJob(oneDay.getId());
 

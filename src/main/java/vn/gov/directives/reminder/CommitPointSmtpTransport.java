@@ -1,0 +1,113 @@
+package vn.gov.directives.reminder;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.NoSuchProviderException;
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.io.IOException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The SMTP transport with a hook at SMTP's commit point: the server takes responsibility for a message only when it
+ * answers 250 to the final "." of DATA; a connection lost before that "." delivers nothing (RFC 5321 §4.1.1.4).
+ * The reminder delivery records "handed over" just before the "." and "sent" right after the 250, so a crash
+ * leaves a record that says whether the message may have gone out.
+ */
+public class CommitPointSmtpTransport extends SMTPTransport {
+
+  /** What the sending thread is told; all calls happen on that thread. */
+  public interface Listener {
+    /** The whole message is written; only the final "." is missing. */
+    void beforeCommit();
+
+    /** The server answered 250: the message is its responsibility now. */
+    void accepted();
+
+    /** The server answered the "." with a refusal: nothing was delivered. */
+    void refused();
+  }
+
+  private static final ThreadLocal<Listener> LISTENER = new ThreadLocal<>();
+
+  public CommitPointSmtpTransport(Session session, URLName url) {
+    super(session, url, "smtp", false);
+  }
+
+  /** Makes the sender's SMTP session use this transport (other senders are left alone). */
+  public static void install(JavaMailSender sender) {
+    if (sender instanceof JavaMailSenderImpl impl && "smtp".equalsIgnoreCase(impl.getProtocol() == null ? "smtp"
+        : impl.getProtocol())) {
+      try {
+        impl.getSession().setProvider(new Provider(Provider.Type.TRANSPORT, "smtp",
+            CommitPointSmtpTransport.class.getName(), "vn.gov.directives", "1"));
+      } catch (NoSuchProviderException e) {
+        throw new IllegalStateException("Cannot install the SMTP transport", e);
+      }
+    }
+  }
+
+  /** Runs {@code send} with {@code listener} told about the commit point of the message it sends. */
+  public static <E extends Exception> void withListener(Listener listener, Sending<E> send) throws E {
+    LISTENER.set(listener);
+    try {
+      send.run();
+    } finally {
+      LISTENER.remove();
+    }
+  }
+
+  /** A send that may throw a checked exception. */
+  @FunctionalInterface
+  public interface Sending<E extends Exception> {
+    void run() throws E;
+  }
+
+  @Override
+  protected void finishData() throws IOException, MessagingException {
+    Listener listener = LISTENER.get();
+    if (listener == null) {
+      super.finishData();
+      return;
+    }
+    listener.beforeCommit();
+    try {
+      super.finishData();
+    } catch (SMTPSendFailedException failed) {
+      refusedOrUnknown(listener, failed);
+      throw failed;
+    }
+    listener.accepted();
+  }
+
+  /**
+   * A 4xx/5xx answer to the "." is a refusal: nothing was delivered. Angus reports a connection lost before any
+   * answer the same way but with no reply code ([EOF], -1): that one stays unknown.
+   */
+  private static void refusedOrUnknown(Listener listener, SMTPSendFailedException failed) {
+    if (failed.getReturnCode() >= 400) {
+      listener.refused();
+    }
+  }
+
+  /** BDAT (CHUNKING, only with mail.smtp.chunksize &gt; 0): the last chunk is the commit point. */
+  @Override
+  protected void finishBdat() throws IOException, MessagingException {
+    Listener listener = LISTENER.get();
+    if (listener == null) {
+      super.finishBdat();
+      return;
+    }
+    listener.beforeCommit();
+    try {
+      super.finishBdat();
+    } catch (SMTPSendFailedException failed) {
+      refusedOrUnknown(listener, failed);
+      throw failed;
+    }
+    listener.accepted();
+  }
+}
