@@ -1,5 +1,6 @@
 package vn.gov.directives.assignment;
 
+import vn.gov.directives.support.AssignmentStatusRecorder;
 import vn.gov.directives.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,6 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -25,9 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.document.DocumentService;
@@ -42,24 +40,8 @@ import vn.gov.directives.document.IssuedDocument;
     "camunda.bpm.job-execution.enabled=false",
     "app.notices.demo=false"})
 @ActiveProfiles("demo")
+@Import(AssignmentStatusRecorder.class)
 class AssignmentProposalProcessTest {
-
-  @TestConfiguration
-  static class Events {
-    @Bean
-    StatusEvents proposalStatusEvents() {
-      return new StatusEvents();
-    }
-  }
-
-  static class StatusEvents {
-    final List<AssignmentStatusChanged> seen = new CopyOnWriteArrayList<>();
-
-    @EventListener
-    void on(AssignmentStatusChanged event) {
-      seen.add(event);
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -68,7 +50,7 @@ class AssignmentProposalProcessTest {
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired DocumentService documentService;
-  @Autowired StatusEvents events;
+  @Autowired AssignmentStatusRecorder events;
 
   @BeforeEach
   void init() {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.directives.assignment.AssignmentStatus;
 import vn.gov.directives.assignment.AssignmentStatusChanged;
@@ -37,6 +34,7 @@ import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
 import vn.gov.directives.notice.AssignmentKind;
 import vn.gov.directives.notice.NoticeFollowUp;
+import vn.gov.directives.support.AssignmentStatusRecorder;
 import vn.gov.directives.support.ProcessTestSupport;
 
 /**
@@ -48,29 +46,13 @@ import vn.gov.directives.support.ProcessTestSupport;
     "camunda.bpm.job-execution.enabled=false",
     "app.notices.demo=false"})
 @ActiveProfiles("demo")
+@Import(AssignmentStatusRecorder.class)
 class AssignmentRegulationProcessTest {
 
   static final String OFFICE_TITLE = "Quy chế quản lý và sử dụng hệ thống Văn phòng điện tử, hệ thống Giao ban trực "
       + "tuyến trong cơ quan nhà nước tỉnh Bình Định";
   static final String SECURITY_TITLE = "Quy chế bảo đảm an toàn, an ninh thông tin trong hoạt động ứng dụng công nghệ "
       + "thông tin của cơ quan nhà nước tỉnh Bình Định";
-
-  @TestConfiguration
-  static class Events {
-    @Bean
-    RegulationStatusEvents regulationStatusEvents() {
-      return new RegulationStatusEvents();
-    }
-  }
-
-  static class RegulationStatusEvents {
-    final List<AssignmentStatusChanged> seen = new CopyOnWriteArrayList<>();
-
-    @EventListener
-    void on(AssignmentStatusChanged event) {
-      seen.add(event);
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -79,7 +61,7 @@ class AssignmentRegulationProcessTest {
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired DocumentService documentService;
-  @Autowired RegulationStatusEvents events;
+  @Autowired AssignmentStatusRecorder events;
 
   @BeforeEach
   void init() {
