@@ -2,9 +2,13 @@ package vn.gov.directives.organization;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.AuthorizationQuery;
@@ -53,41 +57,97 @@ public class AuthorizationSynchronizer {
   }
 
   public SyncReport synchronize(Collection<String> sharedFilterIds) {
-    SyncReport report = new SyncReport();
+    List<Grant> grants = new ArrayList<>();
     for (Resources resource : Resources.values()) {
-      grant(report, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+      grants.add(new Grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
     }
     for (String group : organization.agencyGroupIds()) {
-      grant(report, group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      grants.add(new Grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
     }
     for (String group : followAllGroups()) {
-      grant(report, group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
-      grant(report, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-      grant(report, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grants.add(new Grant(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
+      grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
     }
     organization.startPermissions().forEach((processKey, groups) -> {
       for (String group : groups) {
-        grant(report, group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
-        grant(report, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grants.add(new Grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
+            Permissions.CREATE_INSTANCE));
+        grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
       }
     });
     // Process names and diagrams are public knowledge: Tasklist shows them on every task and in its Diagram tab
-    grant(report, null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grants.add(new Grant(null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
     for (String filterId : sharedFilterIds) {
-      grant(report, null, Resources.FILTER, filterId, Permissions.READ);
+      grants.add(new Grant(null, Resources.FILTER, filterId, Permissions.READ));
+    }
+    SyncReport report = new SyncReport();
+    Map<String, Authorization> existing = existing(grants);
+    for (Grant grant : grants) {
+      // several grants may share a row (e.g. CREATE on process instances for every start permission)
+      existing.put(grant.key(), grant(report, grant, existing.get(grant.key())));
     }
     return report;
   }
 
-  /** Group grant, or a global grant (every user) when {@code groupId} is null. */
-  private void grant(SyncReport report, String groupId, Resource resource, String resourceId,
-      Permission... permissions) {
+  /** A group grant, or a global grant (every user) when {@code groupId} is null. */
+  record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+
+    String key() {
+      return key(groupId, resource.resourceType(), resourceId);
+    }
+
+    static String key(String groupId, int resourceType, String resourceId) {
+      return (groupId == null ? "*global*" : groupId) + "|" + resourceType + "|" + resourceId;
+    }
+
+    int type() {
+      return groupId == null ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT;
+    }
+  }
+
+  /**
+   * The authorizations the grants may already have, in one query per kind and resource type instead of one per
+   * grant. Restricted to the grants' groups and, where they all name one, resource id: the engine itself keeps a
+   * row per task and candidate group, which must not be read here.
+   */
+  private Map<String, Authorization> existing(List<Grant> grants) {
+    Map<String, Authorization> found = new HashMap<>();
+    Map<List<Integer>, List<Grant>> byKindAndType = new LinkedHashMap<>();
+    for (Grant grant : grants) {
+      byKindAndType.computeIfAbsent(List.of(grant.type(), grant.resource().resourceType()), k -> new ArrayList<>())
+          .add(grant);
+    }
+    byKindAndType.forEach((kindAndType, sameKind) -> {
+      Grant first = sameKind.get(0);
+      AuthorizationQuery query = authorizationService.createAuthorizationQuery()
+          .authorizationType(first.type())
+          .resourceType(first.resource());
+      if (first.groupId() != null) {
+        query = query.groupIdIn(sameKind.stream().map(Grant::groupId).distinct().toArray(String[]::new));
+      }
+      Set<String> resourceIds = sameKind.stream().map(Grant::resourceId).collect(Collectors.toSet());
+      if (resourceIds.size() == 1) {
+        query = query.resourceId(first.resourceId());
+      }
+      for (Authorization authorization : query.list()) {
+        found.putIfAbsent(Grant.key(authorization.getGroupId(), authorization.getResourceType(),
+            authorization.getResourceId()), authorization);
+      }
+    });
+    return found;
+  }
+
+  /** Creates or extends the grant's row; returns it as it now is. */
+  private Authorization grant(SyncReport report, Grant grant, Authorization existing) {
+    String groupId = grant.groupId();
+    Resource resource = grant.resource();
+    String resourceId = grant.resourceId();
     String what = (groupId == null ? "everyone" : groupId) + " " + resource.resourceName() + ":" + resourceId;
-    Authorization existing = find(groupId, resource, resourceId);
     if (existing == null) {
+      Authorization[] created = new Authorization[1];
       boolean inserted = IdentitySynchronizer.insertTolerantly(() -> {
-            Authorization authorization = authorizationService.createNewAuthorization(
-                groupId == null ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
+            Authorization authorization = authorizationService.createNewAuthorization(grant.type());
             if (groupId == null) {
               authorization.setUserId(ANY);
             } else {
@@ -95,30 +155,31 @@ public class AuthorizationSynchronizer {
             }
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
-            for (Permission permission : permissions) {
+            for (Permission permission : grant.permissions()) {
               authorization.addPermission(permission);
             }
-            authorizationService.saveAuthorization(authorization);
+            created[0] = authorizationService.saveAuthorization(authorization);
             return null;
           },
           () -> find(groupId, resource, resourceId) != null, "authorization " + what);
       if (inserted) {
         report.changed("authorization created " + what);
-        return;
+        return created[0];
       }
       existing = find(groupId, resource, resourceId);
     }
     Set<String> added = new LinkedHashSet<>();
-    for (Permission permission : permissions) {
+    for (Permission permission : grant.permissions()) {
       if (!existing.isPermissionGranted(permission)) {
         existing.addPermission(permission);
         added.add(permission.getName());
       }
     }
     if (!added.isEmpty()) {
-      authorizationService.saveAuthorization(existing);
+      existing = authorizationService.saveAuthorization(existing);
       report.changed("authorization extended " + what + " + " + added);
     }
+    return existing;
   }
 
   private Authorization find(String groupId, Resource resource, String resourceId) {

@@ -1,10 +1,13 @@
 package vn.gov.directives.organization;
 
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -39,10 +42,14 @@ public class IdentitySynchronizer {
 
   public SyncReport synchronizeGroups() {
     SyncReport report = new SyncReport();
-    ensureGroup(Groups.CAMUNDA_ADMIN, ADMIN_GROUP_NAME, Groups.GROUP_TYPE_SYSTEM, report);
+    // One query for what exists, then one command per change: a restart with nothing to change reads once.
+    Map<String, Group> existing = new HashMap<>();
+    identityService.createGroupQuery().list().forEach(group -> existing.put(group.getId(), group));
+    ensureGroup(Groups.CAMUNDA_ADMIN, ADMIN_GROUP_NAME, Groups.GROUP_TYPE_SYSTEM, existing, report);
     for (String code : organization.codes()) {
       for (Role role : Role.values()) {
-        ensureGroup(organization.group(code, role.suffix()), groupName(code, role), Groups.GROUP_TYPE_WORKFLOW, report);
+        ensureGroup(organization.group(code, role.suffix()), groupName(code, role), Groups.GROUP_TYPE_WORKFLOW,
+            existing, report);
       }
     }
     return report;
@@ -51,11 +58,19 @@ public class IdentitySynchronizer {
   /** Creates missing demo users (password only on creation), updates names/e-mails, aligns memberships. */
   public SyncReport synchronizeUsers(List<DemoUser> users) {
     SyncReport report = new SyncReport();
+    if (users.isEmpty()) {
+      return report;
+    }
+    Map<String, User> existing = new HashMap<>();
+    identityService.createUserQuery().userIdIn(users.stream().map(DemoUser::id).toArray(String[]::new)).list()
+        .forEach(user -> existing.put(user.getId(), user));
     for (DemoUser demo : users) {
-      ensureUser(demo, report);
-      Set<String> wanted = new HashSet<>(demo.groupIds());
-      for (String groupId : demo.groupIds()) {
-        if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(groupId).count() == 0) {
+      boolean created = ensureUser(demo, existing.get(demo.id()), report);
+      Set<String> wanted = new LinkedHashSet<>(demo.groupIds());
+      Set<String> current = created ? Set.of() : identityService.createGroupQuery().groupMember(demo.id()).list()
+          .stream().map(Group::getId).collect(Collectors.toSet());
+      for (String groupId : wanted) {
+        if (!current.contains(groupId)) {
           insertTolerantly(() -> {
                 identityService.createMembership(demo.id(), groupId);
                 return null;
@@ -66,18 +81,19 @@ public class IdentitySynchronizer {
         }
       }
       // A demo user moved to another group in demo-users.yaml leaves the old one.
-      for (Group group : identityService.createGroupQuery().groupMember(demo.id()).list()) {
-        if (!wanted.contains(group.getId())) {
-          identityService.deleteMembership(demo.id(), group.getId());
-          report.changed("membership removed " + demo.id() + " → " + group.getId());
+      for (String groupId : current) {
+        if (!wanted.contains(groupId)) {
+          identityService.deleteMembership(demo.id(), groupId);
+          report.changed("membership removed " + demo.id() + " → " + groupId);
         }
       }
     }
     return report;
   }
 
-  private void ensureGroup(String id, String name, String type, SyncReport report) {
-    Group existing = identityService.createGroupQuery().groupId(id).singleResult();
+  private void ensureGroup(String id, String name, String type, Map<String, Group> existingGroups,
+      SyncReport report) {
+    Group existing = existingGroups.get(id);
     if (existing == null) {
       boolean inserted = insertTolerantly(() -> {
             Group group = identityService.newGroup(id);
@@ -105,8 +121,8 @@ public class IdentitySynchronizer {
     }
   }
 
-  private void ensureUser(DemoUser demo, SyncReport report) {
-    User existing = identityService.createUserQuery().userId(demo.id()).singleResult();
+  /** Returns true when this call created the user (it then has no memberships yet). */
+  private boolean ensureUser(DemoUser demo, User existing, SyncReport report) {
     if (existing == null) {
       boolean inserted = insertTolerantly(() -> {
             User user = identityService.newUser(demo.id());
@@ -118,7 +134,7 @@ public class IdentitySynchronizer {
           () -> identityService.createUserQuery().userId(demo.id()).singleResult() != null, "user " + demo.id());
       if (inserted) {
         report.changed("user created " + demo.id());
-        return;
+        return true;
       }
       existing = identityService.createUserQuery().userId(demo.id()).singleResult();
     }
@@ -130,6 +146,7 @@ public class IdentitySynchronizer {
       updateTolerantly(() -> identityService.saveUser(user), () -> false, "user " + demo.id());
       report.changed("user updated " + demo.id());
     }
+    return false;
   }
 
   private static void copy(DemoUser demo, User user) {

@@ -27,9 +27,11 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -169,6 +171,40 @@ class OrganizationSecurityTest {
     assertThat(identityService.createUserQuery().count()).isEqualTo(users);
     assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
     assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+  }
+
+  @Test
+  void aSynchronisationRepairsExactlyWhatWasChangedByHand() {
+    Authorization tasklist = authorizationService.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn("SYT-chuyen-vien")
+        .resourceType(Resources.APPLICATION).resourceId("tasklist").singleResult();
+    authorizationService.deleteAuthorization(tasklist.getId());
+    Authorization cockpit = authorizationService.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn("VPUBND-lanh-dao")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    cockpit.removePermission(Permissions.READ_HISTORY);
+    authorizationService.saveAuthorization(cockpit);
+    identityService.deleteMembership("syt-cv", "SYT-chuyen-vien");
+    identityService.createMembership("syt-cv", "STTTT-chuyen-vien");
+    Group renamed = identityService.createGroupQuery().groupId("SYT-lanh-dao").singleResult();
+    String name = renamed.getName();
+    renamed.setName("đổi tên tay");
+    identityService.saveGroup(renamed);
+
+    assertThat(startup.synchronize().changes()).containsExactlyInAnyOrder(
+        "group renamed SYT-lanh-dao → " + name,
+        "membership syt-cv → SYT-chuyen-vien",
+        "membership removed syt-cv → STTTT-chuyen-vien",
+        "authorization created SYT-chuyen-vien Application:tasklist",
+        "authorization extended VPUBND-lanh-dao ProcessDefinition:* + [READ_HISTORY]");
+
+    assertThat(identityService.createGroupQuery().groupMember("syt-cv").list()).extracting(Group::getId)
+        .containsExactly("SYT-chuyen-vien");
+    assertThat(authorizationService.isUserAuthorized("syt-cv", List.of("SYT-chuyen-vien"), Permissions.ACCESS,
+        Resources.APPLICATION, "tasklist")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("vpubnd-ld", List.of("VPUBND-lanh-dao"),
+        Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "plan-approval")).isTrue();
+    assertThat(startup.synchronize().changes()).isEmpty();
   }
 
   @Test
