@@ -38,6 +38,7 @@ public class OrganizationStartup implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     AdminAccount admin = new AdminAccount(environment.getProperty(AdminAccount.USER_PROPERTY),
         environment.getProperty(AdminAccount.PASSWORD_PROPERTY));
+    long start = System.nanoTime();
     StoredPasswords passwords = new StoredPasswords(engine);
     if (ProductionGuard.isProduction(environment)) {
       // both checks before anything is written
@@ -47,7 +48,7 @@ public class OrganizationStartup implements SmartInitializingSingleton {
     }
     SyncReport report = synchronize();
     report.addAll(admin.ensure(engine.getIdentityService(), passwords));
-    LOG.info("Organisation synchronised with Camunda: {}", report);
+    LOG.info("Organisation synchronised with Camunda in {} ms: {}", (System.nanoTime() - start) / 1_000_000, report);
   }
 
   /** Idempotent: a second run on an up-to-date database returns an empty report. */
