@@ -71,6 +71,11 @@ public class ReminderLog {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /** When a SENDING claim made at {@code claimedAt} is one job lock time old: its attempt is then known dead. */
+  public Instant claimExpiresAt(Instant claimedAt) {
+    return claimedAt == null ? null : claimedAt.plus(jobLockTime);
+  }
+
   /** The outcome of trying to claim a reminder for sending. */
   public sealed interface Claim {
     /** This caller may send: a new row, or one left FAILED or SENDING (nothing handed over); the row is SENDING. */
