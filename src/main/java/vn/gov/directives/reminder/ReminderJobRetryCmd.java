@@ -28,7 +28,12 @@ class ReminderJobRetryCmd extends JobRetryCmd {
   @Override
   public Object execute(CommandContext commandContext) {
     JobEntity job = getJob();
-    if (job == null || !ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType())) {
+    if (job == null) {
+      // completed or deleted meanwhile (e.g. by another node): nothing left to retry
+      LOG.debug("Failed job {} no longer exists", jobId);
+      return null;
+    }
+    if (!ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType())) {
       return new DefaultJobRetryCmd(jobId, exception).execute(commandContext);
     }
     // as Camunda's DefaultJobRetryCmd: only the first failure finds no exception on the job
