@@ -43,8 +43,11 @@ public class ReminderConfiguration {
 
   @Bean
   ReminderEnginePlugin reminderEnginePlugin(
-      ReminderDelivery delivery, ReminderJobScheduler scheduler, ObjectProvider<OrganizationDirectory> organization) {
-    return new ReminderEnginePlugin(new DeadlineReminderJobHandler(delivery, organization::getObject), scheduler);
+      ReminderDelivery delivery, ReminderJobScheduler scheduler, ObjectProvider<OrganizationDirectory> organization,
+      ReminderProperties properties) {
+    // a bad app.reminders.retry-intervals stops the start here, naming the value
+    return new ReminderEnginePlugin(new DeadlineReminderJobHandler(delivery, organization::getObject), scheduler,
+        ReminderRetryPolicy.of(properties.retryIntervals()));
   }
 
   /** Used in BPMN: {@code delegateExpression="${deadlineReminders}"} on the start event's end. */

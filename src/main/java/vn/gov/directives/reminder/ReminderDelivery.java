@@ -71,7 +71,7 @@ public class ReminderDelivery {
       LOG.info("Reminder {} (record {}) is being sent by {} since {}; this attempt fails and is retried later",
           describe(notice), inProgress.id(), inProgress.nodeId(), inProgress.claimedAt());
       throw new ReminderInProgressException(inProgress.id(), inProgress.nodeId(), inProgress.claimedAt(),
-          describe(notice));
+          reminderLog.claimExpiresAt(inProgress.claimedAt()), describe(notice));
     }
     if (claim instanceof ReminderLog.Claim.FoundUncertain uncertain) {
       LOG.warn("Reminder {} (record {}) was interrupted at the mail server's commit point; it may or may not have"

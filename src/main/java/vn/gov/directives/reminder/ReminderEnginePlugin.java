@@ -4,15 +4,21 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
-/** Registers the "deadline-reminder" job handler and the listener that gives every user task its reminders. */
+/**
+ * Registers the "deadline-reminder" job handler, the listener that gives every user task its reminders, and the
+ * failed-job command that retries reminders by {@link ReminderRetryPolicy}.
+ */
 public class ReminderEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final DeadlineReminderJobHandler jobHandler;
   private final ReminderJobScheduler scheduler;
+  private final ReminderRetryPolicy retryPolicy;
 
-  public ReminderEnginePlugin(DeadlineReminderJobHandler jobHandler, ReminderJobScheduler scheduler) {
+  public ReminderEnginePlugin(DeadlineReminderJobHandler jobHandler, ReminderJobScheduler scheduler,
+      ReminderRetryPolicy retryPolicy) {
     this.jobHandler = jobHandler;
     this.scheduler = scheduler;
+    this.retryPolicy = retryPolicy;
   }
 
   @Override
@@ -26,5 +32,7 @@ public class ReminderEnginePlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPostBPMNParseListeners().add(
         new ReminderParseListener(new ReminderTaskListener(scheduler)));
+    // Camunda applies its retry time cycle only to timers and async continuations, not to custom job types
+    configuration.setFailedJobCommandFactory(new ReminderFailedJobCommandFactory(retryPolicy));
   }
 }

@@ -10,12 +10,23 @@ import java.time.Instant;
 public class ReminderInProgressException extends ReminderDeliveryException {
 
   private final long recordId;
+  private final Instant claimExpiresAt;
 
-  public ReminderInProgressException(long recordId, String nodeId, Instant claimedAt, String reminder) {
+  /**
+   * @param claimExpiresAt when the claim is one job lock time old: its attempt is then known dead (or done), so the
+   *     job waits until then
+   */
+  public ReminderInProgressException(long recordId, String nodeId, Instant claimedAt, Instant claimExpiresAt,
+      String reminder) {
     super("Nhắc việc " + reminder + " đang được gửi bởi nút " + (nodeId == null ? "khác" : nodeId) + " (từ "
         + claimedAt + "); sẽ thử lại sau, không gửi trùng (reminder record " + recordId
         + " is being sent by another attempt; retried later, not sent twice)", null);
     this.recordId = recordId;
+    this.claimExpiresAt = claimExpiresAt;
+  }
+
+  public Instant claimExpiresAt() {
+    return claimExpiresAt;
   }
 
   public long recordId() {

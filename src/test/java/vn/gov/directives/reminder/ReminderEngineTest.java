@@ -98,8 +98,8 @@ import vn.gov.directives.security.ProcessAccess;
 class ReminderEngineTest {
 
   private static final int SMTP_PORT = freePort();
-  private static final GreenMail GREEN_MAIL =
-      new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  /** Replaced by a fresh server when a test stops and restarts it (mail server outage). */
+  private static GreenMail GREEN_MAIL = newMailServer();
   private static final Instant DUE = vn(2019, 2, 1, 23, 59, 59);
   private static final String DRAFT = "Tổng hợp thực trạng và dự thảo Kế hoạch";
 
@@ -133,6 +133,9 @@ class ReminderEngineTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    if (!GREEN_MAIL.isRunning()) {
+      startMailServerAgain();
+    }
     GREEN_MAIL.purgeEmailFromAllMailboxes();
     FailOnceAfterSending.ARMED.set(false);
     repositoryService.createDeployment().name("reminder-test").enableDuplicateFiltering(false)
@@ -263,7 +266,8 @@ class ReminderEngineTest {
         .hasStackTraceContaining("simulated failure after sending");
     assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(2);
     Job failed = managementService.createJobQuery().jobId(threeDays.getId()).singleResult();
-    assertThat(failed.getRetries()).isEqualTo(2);
+    // app.reminders.retry-intervals: 5 intervals, 6 attempts, one used
+    assertThat(failed.getRetries()).isEqualTo(5);
 
     managementService.executeJob(threeDays.getId());
 
@@ -280,6 +284,8 @@ class ReminderEngineTest {
         draft.getId(), draft.getId(), DRAFT, pi, pi, "reminder-test", null, null, null, "Chuyên viên Sở TT&TT", null,
         List.of()), ReminderChannel.MAIL, VietnamTime.now());
     reminderLog.markSubmitted(((ReminderLog.Claim.Granted) claim).id());
+    // known dead once the claim is a job lock time (5 minutes) old
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 31, 7, 35, 0)));
 
     managementService.executeJob(oneDay.getId());
 
@@ -312,7 +318,194 @@ class ReminderEngineTest {
         .andExpect(jsonPath("$", hasSize(0)));
   }
 
+  /** application.yaml's app.reminders.retry-intervals, and its failedJobRetryTimeCycle for async jobs. */
+  private static final List<Duration> INTERVALS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+      Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4));
+
+  @Test
+  void withTheMailServerDownAReminderIsRetriedAtEachIntervalThenAnIncidentThenACockpitRetryDeliversItOnce()
+      throws Exception {
+    String pi = startPlan("KH-MAY-CHU-THU-HONG");
+    Task draft = openTask(pi);
+    setDue(draft, DUE);
+    String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
+    GREEN_MAIL.stop();
+
+    Instant now = vn(2019, 1, 29, 7, 30, 0);
+    ClockUtil.setCurrentTime(Date.from(now));
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).hasStackTraceContaining("Gửi thư nhắc việc thất bại");
+    for (int i = 0; i < INTERVALS.size(); i++) {
+      Job job = job(jobId);
+      assertThat(job.getRetries()).as("retries after failure %d", i + 1).isEqualTo(INTERVALS.size() - i);
+      assertThat(job.getDuedate().toInstant()).as("next attempt after failure %d", i + 1)
+          .isEqualTo(now.plus(INTERVALS.get(i)));
+      assertThat(job.getExceptionMessage()).contains("Gửi thư nhắc việc thất bại");
+      assertThat(incidents(jobId)).as("incidents while retries remain").isZero();
+      // not a second earlier
+      ClockUtil.setCurrentTime(Date.from(job.getDuedate().toInstant().minusSeconds(1)));
+      assertThat(managementService.createJobQuery().jobId(jobId).executable().count()).isZero();
+      now = job.getDuedate().toInstant();
+      ClockUtil.setCurrentTime(Date.from(now));
+      assertThat(managementService.createJobQuery().jobId(jobId).executable().count()).isOne();
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+    }
+    assertThat(job(jobId).getRetries()).isZero();
+    assertThat(incidents(jobId)).as("incident once the last retry failed").isOne();
+    assertThat(reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow())
+        .satisfies(record -> {
+          assertThat(record.status()).isEqualTo(ReminderStatus.FAILED);
+          assertThat(record.attempts()).isEqualTo(6);
+        });
+
+    // the server is back; the administrator presses Retry in Cockpit
+    startMailServerAgain();
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofHours(2))));
+    managementService.setJobRetries(jobId, 1);
+    assertThat(incidents(jobId)).isZero();
+    assertThat(managementService.createJobQuery().jobId(jobId).executable().count()).isOne();
+    managementService.executeJob(jobId);
+
+    assertThat(job(jobId)).isNull();
+    assertThat(messageIds()).containsExactly(
+        "<reminder.task_reminder." + draft.getId() + ".3." + DUE.getEpochSecond() + "@theodoi.test>");
+    assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(2); // one copy in each of the two mailboxes
+    ReminderRecord sent = reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
+    assertThat(sent.status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(sent.attempts()).isEqualTo(7);
+  }
+
+  @Test
+  void aCockpitRetryThatFailsAgainEndsInAnIncidentAgain() throws Exception {
+    String pi = startPlan("KH-THU-LAI-COCKPIT");
+    Task draft = openTask(pi);
+    setDue(draft, DUE);
+    String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
+    GREEN_MAIL.stop();
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 29, 7, 30, 0)));
+    managementService.setJobRetries(jobId, 1); // as if the retries had been used up and Cockpit gave one back
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull(); // first failure: 6 attempts
+    assertThat(job(jobId).getRetries()).isEqualTo(5);
+    managementService.setJobRetries(jobId, 1);
+
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+
+    assertThat(job(jobId).getRetries()).isZero();
+    assertThat(incidents(jobId)).isOne();
+    assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aShortOutageIsBridgedByTheRetriesWithoutAnIncident() throws Exception {
+    String pi = startPlan("KH-MAT-KET-NOI");
+    Task draft = openTask(pi);
+    setDue(draft, DUE);
+    String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
+    GREEN_MAIL.stop();
+    Instant now = vn(2019, 1, 29, 7, 30, 0);
+    ClockUtil.setCurrentTime(Date.from(now));
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+    ClockUtil.setCurrentTime(Date.from(now.plus(INTERVALS.get(0))));
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+    startMailServerAgain();
+
+    Instant third = job(jobId).getDuedate().toInstant();
+    assertThat(third).isEqualTo(now.plus(INTERVALS.get(0)).plus(INTERVALS.get(1)));
+    ClockUtil.setCurrentTime(Date.from(third));
+    managementService.executeJob(jobId);
+
+    assertThat(job(jobId)).isNull();
+    assertThat(incidents(jobId)).isZero();
+    assertThat(messageIds()).hasSize(1);
+    ReminderRecord sent = reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
+    assertThat(sent.status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(sent.attempts()).isEqualTo(3);
+    assertThat(sent.sentAt()).isEqualTo(third);
+  }
+
+  @Test
+  void aReminderStillClaimedByAnotherAttemptWaitsForTheClaimToExpireWithoutUsingARetry() throws Exception {
+    String pi = startPlan("KH-DANG-GUI");
+    Task draft = openTask(pi);
+    setDue(draft, DUE);
+    String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
+    Instant claimedAt = vn(2019, 1, 29, 7, 30, 0);
+    // e.g. a node that died while sending: its claim is SENDING until a job lock time (5 minutes) has passed
+    reminderLog.claim(new ReminderNotice(ReminderKind.TASK_REMINDER, 3, DUE, null, draft.getId(), draft.getId(),
+        DRAFT, pi, pi, "reminder-test", null, null, null, "Chuyên viên Sở TT&TT", null, List.of()),
+        ReminderChannel.MAIL, claimedAt);
+    ClockUtil.setCurrentTime(Date.from(claimedAt.plusSeconds(40)));
+
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).hasStackTraceContaining("không gửi trùng");
+
+    Job waiting = job(jobId);
+    assertThat(waiting.getRetries()).isEqualTo(6); // initialised to the attempts, none used
+    assertThat(waiting.getDuedate().toInstant()).isEqualTo(claimedAt.plus(Duration.ofMinutes(5)));
+    assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+
+    ClockUtil.setCurrentTime(waiting.getDuedate());
+    managementService.executeJob(jobId);
+
+    assertThat(job(jobId)).isNull();
+    assertThat(messageIds()).hasSize(1);
+    assertThat(reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow().status())
+        .isEqualTo(ReminderStatus.SENT);
+  }
+
+  @Test
+  void anAsyncJobFollowsTheGlobalRetryCycleOfGrowingIntervals() {
+    repositoryService.createDeployment().name("async-retry-test").enableDuplicateFiltering(false)
+        .addClasspathResource("reminder/async-retry-test.bpmn").deploy();
+    Instant now = vn(2019, 1, 29, 9, 0, 0);
+    ClockUtil.setCurrentTime(Date.from(now));
+    String pi = runtimeService.startProcessInstanceByKey("async-retry-test").getId();
+    String jobId = managementService.createJobQuery().processInstanceId(pi).singleResult().getId();
+
+    List<Duration> waits = new ArrayList<>();
+    for (int attempt = 1; ; attempt++) {
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasStackTraceContaining("cổng thông tin");
+      Job job = job(jobId);
+      if (job.getRetries() == 0) {
+        assertThat(attempt).isEqualTo(6);
+        break;
+      }
+      assertThat(incidents(jobId)).isZero();
+      waits.add(Duration.between(now, job.getDuedate().toInstant()));
+      now = job.getDuedate().toInstant();
+      ClockUtil.setCurrentTime(Date.from(now));
+    }
+    assertThat(waits).isEqualTo(INTERVALS);
+    assertThat(incidents(jobId)).isOne();
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
+
+  private Job job(String jobId) {
+    return managementService.createJobQuery().jobId(jobId).singleResult();
+  }
+
+  private long incidents(String jobId) {
+    return runtimeService.createIncidentQuery().configuration(jobId).count();
+  }
+
+  private static List<String> messageIds() throws Exception {
+    TreeSet<String> ids = new TreeSet<>();
+    for (MimeMessage message : GREEN_MAIL.getReceivedMessages()) {
+      ids.add(message.getMessageID());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static GreenMail newMailServer() {
+    return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  private static void startMailServerAgain() {
+    if (GREEN_MAIL.isRunning()) {
+      GREEN_MAIL.stop();
+    }
+    GREEN_MAIL = newMailServer();
+    GREEN_MAIL.start();
+  }
 
   private record Arrival(Instant at, String subject, List<String> to, int copies) {}
 
@@ -485,6 +678,14 @@ class ReminderEngineTest {
     @Bean
     FailOnceAfterSending failOnceAfterSending() {
       return new FailOnceAfterSending();
+    }
+
+    /** The portal of async-retry-test.bpmn, down for good. */
+    @Bean
+    org.camunda.bpm.engine.delegate.JavaDelegate unreachablePortal() {
+      return execution -> {
+        throw new IllegalStateException("Không kết nối được cổng thông tin điện tử (simulated outage)");
+      };
     }
   }
 }
