@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
@@ -97,15 +96,18 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
         candidateUsers.add(link.getUserId());
       }
     }
-    String assignedTo = assignedTo(identity, task.getAssignee(), candidateUsers, candidateGroups);
+    // the assignee or the candidate users, in one query: each is both named and, for a reminder, a recipient
+    Map<String, User> users = users(identity,
+        task.getAssignee() != null ? List.of(task.getAssignee()) : candidateUsers);
+    String assignedTo = assignedTo(identity, task.getAssignee(), candidateUsers, candidateGroups, users);
 
     Map<String, Recipient> recipients = new LinkedHashMap<>();
     String audience;
     if (config.kind() == ReminderKind.TASK_REMINDER) {
       if (task.getAssignee() != null) {
-        addUser(identity, task.getAssignee(), recipients);
+        addUser(task.getAssignee(), users, recipients);
       } else {
-        candidateUsers.forEach(user -> addUser(identity, user, recipients));
+        candidateUsers.forEach(user -> addUser(user, users, recipients));
         candidateGroups.forEach(group -> addMembers(identity, group, recipients));
       }
       audience = assignedTo;
@@ -174,19 +176,42 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
     return processInstance.getVariable("planTitle") instanceof String title && !title.isBlank() ? title : null;
   }
 
-  private static String assignedTo(IdentityService identity, String assignee, Collection<String> users,
-      Collection<String> groups) {
+  private static String assignedTo(IdentityService identity, String assignee, Collection<String> userIds,
+      Collection<String> groupIds, Map<String, User> users) {
     if (assignee != null) {
-      return userName(identity, assignee);
+      return userName(assignee, users);
     }
     List<String> names = new ArrayList<>();
-    groups.forEach(group -> names.add(groupName(identity, group)));
-    users.forEach(user -> names.add(userName(identity, user)));
+    Map<String, String> groupNames = groupNames(identity, groupIds);
+    groupIds.forEach(group -> names.add(groupNames.getOrDefault(group, group)));
+    userIds.forEach(user -> names.add(userName(user, users)));
     return names.isEmpty() ? "Chưa giao cho ai" : String.join(", ", names);
   }
 
-  private static void addUser(IdentityService identity, String userId, Map<String, Recipient> into) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
+  /** The users of the ids that exist, by id: one query however many there are. */
+  private static Map<String, User> users(IdentityService identity, Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, User> byId = new LinkedHashMap<>();
+    identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()
+        .forEach(user -> byId.put(user.getId(), user));
+    return byId;
+  }
+
+  /** The names of the groups that exist and have one, by id: one query however many there are. */
+  private static Map<String, String> groupNames(IdentityService identity, Collection<String> groupIds) {
+    if (groupIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    identity.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).list().stream()
+        .filter(group -> group.getName() != null).forEach(group -> names.put(group.getId(), group.getName()));
+    return names;
+  }
+
+  private static void addUser(String userId, Map<String, User> users, Map<String, Recipient> into) {
+    User user = users.get(userId);
     into.putIfAbsent(userId, user == null ? new Recipient(userId, userId, null) : recipient(user));
   }
 
@@ -205,14 +230,9 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
     return name.isEmpty() ? user.getId() : name;
   }
 
-  private static String userName(IdentityService identity, String userId) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
+  private static String userName(String userId, Map<String, User> users) {
+    User user = users.get(userId);
     return user == null ? userId : fullName(user);
-  }
-
-  private static String groupName(IdentityService identity, String groupId) {
-    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-    return group == null || group.getName() == null ? groupId : group.getName();
   }
 
   private static String agencyName(OrganizationDirectory directory, String code) {

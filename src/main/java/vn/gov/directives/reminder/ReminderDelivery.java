@@ -49,6 +49,7 @@ public class ReminderDelivery {
     this.reminderLog = reminderLog;
     this.mailSender = mailSender;
     CommitPointSmtpTransport.install(mailSender);
+    MailStreamProvider.pin();
     this.mailFrom = mailFrom;
     this.messages = new ReminderMessages(publicBaseUrl);
     this.messageIdDomain = hostOf(publicBaseUrl);

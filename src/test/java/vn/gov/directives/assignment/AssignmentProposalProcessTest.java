@@ -91,8 +91,14 @@ class AssignmentProposalProcessTest {
     assertThat((String) runtimeService.getVariable(proposal.getId(), "consultationSummary"))
         .isEqualTo("Sở Nội vụ: thống nhất; Đề nghị bổ sung Giám đốc Sở Nội vụ làm thành viên.");
     completeAs("stttt-ld", approval, Map.of("directorDecision", "approve"));
+    runDueJobs();
 
     decideInCommittee(proposal, "approve", null);
+    // the leader's click commits at once: the numbered Quyết định is issued by the job executor
+    BpmnAwareTests.assertThat(proposal).isWaitingAt("Task_IssueDecision");
+    assertThat(documentService.listForProcessInstance(proposal.getId()))
+        .noneMatch(doc -> doc.type().equals("QUYET_DINH"));
+    runDueJobs();
 
     BpmnAwareTests.assertThat(proposal).isEnded().hasPassed("Task_IssueDecision", "EndEvent_ProposalDecided");
     assertThat(events.seen).extracting(AssignmentStatusChanged::status)
@@ -137,7 +143,9 @@ class AssignmentProposalProcessTest {
     assertThat(runtimeService.getVariable(proposal.getId(), "consultationRecord")).isEqualTo("");
     completeAs("snv-cv", again, Map.of("consultationOpinion", "agree"));
     completeAs("stttt-ld", onlyTask(proposal, "Task_ApproveProposal"), Map.of("directorDecision", "approve"));
+    runDueJobs();
     decideInCommittee(proposal, "approve", null);
+    runDueJobs();
     BpmnAwareTests.assertThat(proposal).isEnded().hasPassed("EndEvent_ProposalDecided");
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(proposal.getId())
         .activityId("Task_DraftProposal").count()).isEqualTo(2);
@@ -172,6 +180,7 @@ class AssignmentProposalProcessTest {
             + "Sở Tư pháp: không có ý kiến khi hết thời hạn lấy ý kiến, được coi là thống nhất.");
     assertThat(runtimeService.getVariable(proposal.getId(), "silentPartners")).isEqualTo("STP");
     completeAs("stttt-ld", onlyTask(proposal, "Task_ApproveProposal"), Map.of("directorDecision", "approve"));
+    runDueJobs();
     String submission = pdfText(documentService.listForProcessInstance(proposal.getId()), "TO_TRINH");
     assertThat(submission)
         .contains("Sở Tư pháp: không có ý kiến khi hết thời hạn lấy ý kiến, được coi là thống nhất.");
@@ -183,6 +192,7 @@ class AssignmentProposalProcessTest {
     draft(proposal);
     completeAs("snv-cv", onlyTask(proposal, "Task_ConsultPartner"), Map.of("consultationOpinion", "agree"));
     completeAs("stttt-ld", onlyTask(proposal, "Task_ApproveProposal"), Map.of("directorDecision", "approve"));
+    runDueJobs();
     decideInCommittee(proposal, "reject", "Chưa cần thiết thành lập Ban Chỉ đạo riêng.");
 
     BpmnAwareTests.assertThat(proposal).isEnded().hasPassed("Task_NotifyRejection", "EndEvent_ProposalRejected")

@@ -101,10 +101,13 @@ public final class StrippedModel {
   }
 
   private static void stripDelegates(BpmnModelInstance model, Map<String, String> groupVariables) {
-    // service tasks do nothing
+    // service tasks do nothing, in the caller's transaction: an asynchronous continuation exists only to move a
+    // delegate's work out of the user's click, so it goes with the delegate and its job counts as the real model's
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       task.removeAttributeNs(CAMUNDA, "delegateExpression");
       task.removeAttributeNs(CAMUNDA, "class");
+      task.removeAttributeNs(CAMUNDA, "asyncBefore");
+      task.removeAttributeNs(CAMUNDA, "asyncAfter");
       task.setCamundaExpression("${null}");
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {

@@ -41,6 +41,9 @@ import vn.gov.directives.calendar.VietnamTime;
  * 4 worker threads on PostgreSQL — the real assignment-generic beside the same BPMN stripped of listeners, timers
  * and delegates, in alternating rounds on the same engine and database so that a busy machine hurts both alike.
  * Each worker does what the three users do: the specialist reports, the leader approves, Văn phòng UBND accepts.
+ * The report issued at acceptance is asynchronous (the job executor numbers and renders it after the click), so a
+ * run ends only when every instance of it has ended: "including async jobs" is the machine's throughput and the
+ * ratio to the target; "user-visible" (until the last click returned) is printed beside it.
  */
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "logging.level.root=WARN"})
 @ActiveProfiles({"demo", "postgres"})
@@ -83,10 +86,14 @@ class ThroughputBenchmark {
 
   private final Map<String, List<String>> groupsOf = new ConcurrentHashMap<>();
 
-  /** Per variant: instances, nanoseconds (wall), JVM CPU nanoseconds, and per step wall nanoseconds. */
+  /**
+   * Per variant: instances, nanoseconds (wall, until every instance ended, async jobs included), nanoseconds until
+   * the last user's call returned, JVM CPU nanoseconds, and per step wall nanoseconds.
+   */
   static final class Totals {
     long instances;
     long wallNanos;
+    long clicksNanos;
     long cpuNanos;
     final AtomicLongArray stepNanos = new AtomicLongArray(4);
     long jobs;
@@ -152,7 +159,7 @@ class ThroughputBenchmark {
       }
     }
     report.line("jobs created per instance: real %.1f (reminders and escalations of its 3 tasks, the no-date"
-        + " reminder timer), stripped %.1f; by type: %s", real.jobs / (double) real.instances,
+        + " reminder timer, the asynchronous report), stripped %.1f; by type: %s", real.jobs / (double) real.instances,
         stripped.jobs / (double) stripped.instances, jdbc.queryForList("SELECT COALESCE(job_def_type_,"
         + " 'deadline-reminder') AS type, COUNT(*) AS created FROM act_hi_job_log WHERE job_state_ = 0"
         + " AND process_def_key_ = ? GROUP BY job_def_type_", REAL));
@@ -161,8 +168,9 @@ class ThroughputBenchmark {
   private static double print(BenchReport report, String label, Totals t) {
     double seconds = t.wallNanos / 1e9;
     double rate = t.instances / seconds;
-    report.line("%-26s %d instances in %.1f s: %.1f instances/s, %.1f task completions/s; JVM CPU %.1f ms per"
-        + " instance", label, t.instances, seconds, rate, 3 * rate, t.cpuNanos / 1e6 / t.instances);
+    report.line("%-26s %d instances in %.1f s: %.1f instances/s, %.1f task completions/s including async jobs"
+        + " (user-visible, until the last click: %.1f instances/s); JVM CPU %.1f ms per instance", label, t.instances,
+        seconds, rate, 3 * rate, t.instances / (t.clicksNanos / 1e9), t.cpuNanos / 1e6 / t.instances);
     report.line("%-26s mean wall ms per call: start %.1f, report %.1f, approve %.1f, accept (and what follows) %.1f",
         "", t.stepNanos.get(0) / 1e6 / t.instances, t.stepNanos.get(1) / 1e6 / t.instances,
         t.stepNanos.get(2) / 1e6 / t.instances, t.stepNanos.get(3) / 1e6 / t.instances);
@@ -173,6 +181,7 @@ class ThroughputBenchmark {
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     AtomicInteger next = new AtomicInteger();
     long jobsBefore = jobsCreated(key);
+    long endedBefore = ended(key);
     long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -192,10 +201,23 @@ class ThroughputBenchmark {
     } finally {
       pool.shutdown();
     }
+    totals.clicksNanos += System.nanoTime() - start;
+    // the machine's work is done when the job executor has also issued every report
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    while (ended(key) < endedBefore + count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(key + ": instances still running 10 minutes after the last click");
+      }
+      Thread.sleep(50);
+    }
     totals.wallNanos += System.nanoTime() - start;
     totals.cpuNanos += os.getProcessCpuTime() - cpuStart;
     totals.instances += count;
     totals.jobs += jobsCreated(key) - jobsBefore;
+  }
+
+  private long ended(String key) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(key).completed().count();
   }
 
   /** Jobs ever created for the process (full history logs each creation): reminders, escalations, timers. */

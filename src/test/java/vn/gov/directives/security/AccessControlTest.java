@@ -76,6 +76,7 @@ class AccessControlTest {
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
   @Autowired DocumentService documents;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
   @LocalServerPort int port;
 
   final ObjectMapper json = new ObjectMapper();
@@ -108,6 +109,8 @@ class AccessControlTest {
       draft(submitted);
       completeAs("snv-cv", only(submitted, "Task_ConsultPartner"), Map.of("consultationOpinion", "agree"));
       completeAs("stttt-ld", only(submitted, "Task_ApproveProposal"), Map.of("directorDecision", "approve"));
+      // the Tờ trình is issued asynchronously after the director's approval (no job executor in this test)
+      ProcessTestSupport.runDueJobs(management);
       submission = documents.listForProcessInstance(submitted.getId()).stream()
           .filter(document -> document.type().equals("TO_TRINH")).findFirst().orElseThrow();
     } finally {
