@@ -83,6 +83,7 @@ class TaskQueryBenchmark {
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired OrganizationStartup organizationStartup;
   @Autowired DataSource dataSource;
+  @Autowired TaskQueryIndexes taskQueryIndexes;
 
   @Test
   void filters() throws Exception {
@@ -146,7 +147,7 @@ class TaskQueryBenchmark {
     // after: what the product does at start on an upgraded installation
     phase(report, http, requests, "AFTER: product filters, indexes and settings as started", () -> {
       currentFilters();
-      new TaskQueryIndexes(jdbc).ensure();
+      taskQueryIndexes.ensure();
       engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
     });
   }
