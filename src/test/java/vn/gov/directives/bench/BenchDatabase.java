@@ -27,6 +27,9 @@ public final class BenchDatabase {
         server = EmbeddedPostgres.builder()
             // room for two application nodes' pools and the benchmark's own connections
             .setServerConfig("max_connections", "300")
+            // the server's own log (auto_explain plans of TaskQueryBenchmark): target/bench/postgres.log
+            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog().toFile()))
+            .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog().toFile()))
             .start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -40,6 +43,17 @@ public final class BenchDatabase {
       }));
     }
     return server;
+  }
+
+  /** Where the embedded server writes its log. */
+  public static java.nio.file.Path serverLog() {
+    java.nio.file.Path log = java.nio.file.Path.of("target", "bench", "postgres.log").toAbsolutePath();
+    try {
+      java.nio.file.Files.createDirectories(log.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return log;
   }
 
   /** Creates the database (dropping an older one of that name) and returns its JDBC URL. */

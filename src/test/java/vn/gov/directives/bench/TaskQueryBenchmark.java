@@ -20,7 +20,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -35,7 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.organization.Agency;
 import vn.gov.directives.organization.ConfiguredOrganization;
+import vn.gov.directives.organization.OrganizationStartup;
 import vn.gov.directives.organization.TaskFilterSynchronizer;
+import vn.gov.directives.organization.TaskQueryIndexes;
 
 /**
  * Benchmark 4 (bench/run.sh queries): N open tasks spread over every agency's specialists and leaders, a third of
@@ -64,6 +78,12 @@ class TaskQueryBenchmark {
   @Autowired FilterService filterService;
   @Autowired ConfiguredOrganization organization;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+  @Autowired OrganizationStartup organizationStartup;
+  @Autowired DataSource dataSource;
+  @Autowired TaskQueryIndexes taskQueryIndexes;
 
   @Test
   void filters() throws Exception {
@@ -91,18 +111,176 @@ class TaskQueryBenchmark {
     jdbc.execute("ANALYZE");
 
     HttpClient http = HttpClient.newHttpClient();
-    measure(report, http, requests, "Camunda's own indexes");
-    // candidates, measured in the same run: "Quá hạn" filters and both filters sort on DUE_DATE_, which Camunda
-    // does not index; the authorization join asks USER_ID_ IN (user, '*') OR GROUP_ID_ IN (...), and only
-    // GROUP_ID_ has an index of its own, so PostgreSQL cannot combine two index scans
-    jdbc.execute("CREATE INDEX bench_ix_task_due ON act_ru_task (due_date_)");
-    jdbc.execute("CREATE INDEX bench_ix_auth_user ON act_ru_authorization (user_id_)");
+    // -Dbench.queries.hold=FILE: keep the database up for EXPLAIN experiments until FILE exists (40 min at most)
+    String hold = System.getProperty("bench.queries.hold");
+    if (hold != null) {
+      System.out.println("[bench queries] holding; database " + jdbc.queryForObject("SELECT current_database()",
+          String.class) + " on port " + BenchDatabase.server().getPort() + "; release with: touch " + hold);
+      for (int i = 0; i < 2400 && !Files.exists(Path.of(hold)); i++) {
+        Thread.sleep(1000);
+      }
+    }
+    // before: the filters as the first release created them ("Quá hạn" without a group condition), Camunda's own
+    // indexes, revoke checks "auto" — an installation upgraded to this release starts from exactly that
+    phase(report, http, requests, "BEFORE: first-release filters, Camunda's own indexes, authorizationCheckRevokes=auto",
+        () -> {
+          legacyFilters();
+          dropProductIndexes();
+          engineConfiguration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+        });
+    // candidates measured while choosing (-Dbench.queries.candidates=true)
+    if (Boolean.getBoolean("bench.queries.candidates")) {
+      for (String candidate : System.getProperty("bench.queries.candidate-sql", "").split(";")) {
+        if (!candidate.isBlank()) {
+          // cumulative: each candidate keeps the ones before it
+          phase(report, http, requests, "CANDIDATE: current filters + " + candidate.strip(), () -> {
+            currentFilters();
+            if (candidate.strip().startsWith("revokes=")) {
+              engineConfiguration.setAuthorizationCheckRevokes(candidate.strip().substring("revokes=".length()));
+            } else {
+              jdbc.execute(candidate);
+            }
+          });
+        }
+      }
+    }
+    // after: what the product does at start on an upgraded installation
+    phase(report, http, requests, "AFTER: product filters, indexes and settings as started", () -> {
+      currentFilters();
+      taskQueryIndexes.ensure();
+      engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
+    });
+  }
+
+  private String configuredRevokes;
+
+  private void phase(BenchReport report, HttpClient http, int requests, String label, Runnable setup)
+      throws Exception {
+    if (configuredRevokes == null) {
+      configuredRevokes = engineConfiguration.getAuthorizationCheckRevokes();
+    }
+    setup.run();
     jdbc.execute("ANALYZE");
-    measure(report, http, requests, "with indexes on act_ru_task(due_date_) and act_ru_authorization(user_id_)");
+    report.line("== %s (revokes %s; filter \"%s\": %s)", label, engineConfiguration.getAuthorizationCheckRevokes(),
+        TaskFilterSynchronizer.OVERDUE, filterService.getFilter(filterId(TaskFilterSynchronizer.OVERDUE))
+            .getProperties().get("description"));
+    measure(report, http, requests, label);
+    explain(report, http, label);
+  }
+
+  /** The four filters as the first release created them: no marker, "Quá hạn" = every overdue task one may read. */
+  private void legacyFilters() {
+    Filter overdue = filterService.getFilter(filterId(TaskFilterSynchronizer.OVERDUE));
+    overdue.setQuery(taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    Map<String, Object> properties = new LinkedHashMap<>(overdue.getProperties());
+    properties.put("description", "Công việc đã quá hạn xử lý");
+    overdue.setProperties(properties);
+    filterService.saveFilter(overdue);
+    for (Filter filter : filterService.createTaskFilterQuery().list()) {
+      Map<String, Object> p = new LinkedHashMap<>(filter.getProperties());
+      p.remove(TaskFilterSynchronizer.PRODUCT_FILTER);
+      p.remove(TaskFilterSynchronizer.PRODUCT_FILTER_VERSION);
+      filter.setProperties(p);
+      filterService.saveFilter(filter);
+    }
+  }
+
+  /** As the product brings them at start (the upgrade path). */
+  private void currentFilters() {
+    organizationStartup.synchronize();
+  }
+
+  private void dropProductIndexes() {
+    for (TaskQueryIndexes.Index index : TaskQueryIndexes.indexes()) {
+      jdbc.execute("DROP INDEX IF EXISTS " + index.name());
+    }
+  }
+
+  private String filterId(String name) {
+    return filterService.createFilterQuery().filterName(name).singleResult().getId();
+  }
+
+  /**
+   * PostgreSQL's plans of the task queries (list and count) as Camunda sends them: auto_explain (ANALYZE, BUFFERS)
+   * switched on for new sessions of this database, the pool's connections replaced, one request per filter and
+   * user, then switched off again. The plans go to target/bench/queries-plans.txt; the report gets their top lines.
+   */
+  private void explain(BenchReport report, HttpClient http, String label) throws Exception {
+    String database = jdbc.queryForObject("SELECT current_database()", String.class);
+    jdbc.execute("ALTER DATABASE " + database + " SET session_preload_libraries = 'auto_explain'");
+    jdbc.execute("ALTER DATABASE " + database + " SET auto_explain.log_min_duration = 0");
+    jdbc.execute("ALTER DATABASE " + database + " SET auto_explain.log_analyze = on");
+    jdbc.execute("ALTER DATABASE " + database + " SET auto_explain.log_buffers = on");
+    Path log = BenchDatabase.serverLog();
+    long offset = Files.size(log);
+    try {
+      renewConnections();
+      for (String filter : List.of(TaskFilterSynchronizer.AGENCY_TASKS, TaskFilterSynchronizer.OVERDUE)) {
+        for (String user : List.of("stc-cv", "vpubnd-cv")) {
+          call(http, filterId(filter), user);
+        }
+      }
+    } finally {
+      jdbc.execute("ALTER DATABASE " + database + " RESET ALL");
+      renewConnections();
+    }
+    Thread.sleep(500);
+    String text;
+    try (var channel = Files.newByteChannel(log)) {
+      channel.position(offset);
+      text = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // one entry per "LOG:  duration: … plan:" line and the indented lines under it
+    List<String> plans = new ArrayList<>();
+    StringBuilder current = null;
+    for (String line : text.split("\n")) {
+      if (line.contains("LOG:  duration:") && line.contains("plan:")) {
+        if (current != null) {
+          plans.add(current.toString());
+        }
+        current = new StringBuilder(line).append('\n');
+      } else if (current != null && (line.startsWith("\t") || line.startsWith(" "))) {
+        current.append(line).append('\n');
+      } else if (current != null) {
+        plans.add(current.toString());
+        current = null;
+      }
+    }
+    if (current != null) {
+      plans.add(current.toString());
+    }
+    Path out = Path.of("target", "bench", "queries-plans.txt");
+    StringBuilder kept = new StringBuilder("\n######## " + label + "\n");
+    int taskPlans = 0;
+    for (String plan : plans) {
+      if (plan.toUpperCase(java.util.Locale.ROOT).contains("FROM ACT_RU_TASK RES")) {
+        taskPlans++;
+        kept.append(plan).append('\n');
+      }
+    }
+    Files.writeString(out, kept, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    report.line("%-16s plans: %d task queries (list and count, 2 users x 2 filters) in %s; durations: %s", "",
+        taskPlans, out, durations(plans));
+  }
+
+  private static String durations(List<String> plans) {
+    StringBuilder s = new StringBuilder();
+    for (String plan : plans) {
+      if (plan.toUpperCase(java.util.Locale.ROOT).contains("FROM ACT_RU_TASK RES")) {
+        Matcher m = Pattern.compile("duration: ([0-9.]+) ms").matcher(plan);
+        s.append(m.find() ? m.group(1) : "?").append(plan.toUpperCase(java.util.Locale.ROOT).contains("COUNT(")
+            ? "(count) " : "(list) ");
+      }
+    }
+    return s.toString().trim();
+  }
+
+  private void renewConnections() throws Exception {
+    dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+    Thread.sleep(1500);
   }
 
   private void measure(BenchReport report, HttpClient http, int requests, String label) throws Exception {
-    report.line("-- %s", label);
     for (String filter : List.of(TaskFilterSynchronizer.AGENCY_TASKS, TaskFilterSynchronizer.OVERDUE)) {
       String id = filterService.createFilterQuery().filterName(filter).singleResult().getId();
       for (String user : USERS) {
@@ -123,6 +301,7 @@ class TaskQueryBenchmark {
       }
       BenchReport.Stats stats = BenchReport.Stats.of(nanos);
       report.line("%-16s %s (target p95 <= 200 ms); tasks each user sees: %s", filter, stats, seen.toString().trim());
+      report.line("%-16s engine only (FilterService list of 15 + count, no HTTP/HAL): %s", "", engineOnly(id, requests));
       // how PostgreSQL answered: sequential scans of a big table per request mean a missing index
       Map<String, long[]> scansAfter = scans();
       StringBuilder plan = new StringBuilder();
@@ -136,6 +315,30 @@ class TaskQueryBenchmark {
       });
       report.line("%-16s scans per request: %s", "", plan);
     }
+  }
+
+  /** The same filter through the Java API as the user: what the database and the engine cost without REST/HAL. */
+  private BenchReport.Stats engineOnly(String filterId, int requests) {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (String user : USERS) {
+      groups.put(user, identityService.createGroupQuery().groupMember(user).list().stream()
+          .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    }
+    long[] nanos = new long[requests];
+    try {
+      for (int i = 0; i < requests; i++) {
+        String user = USERS.get(i % USERS.size());
+        identityService.setAuthentication(user, groups.get(user));
+        long start = System.nanoTime();
+        List<Task> page = filterService.listPage(filterId, 0, 15);
+        long count = filterService.count(filterId);
+        nanos[i] = System.nanoTime() - start;
+        assertThat(count).isGreaterThanOrEqualTo(page.size());
+      }
+    } finally {
+      identityService.clearAuthentication();
+    }
+    return BenchReport.Stats.of(nanos);
   }
 
   /** Per Camunda runtime table: sequential scans, rows they read, index scans (PostgreSQL statistics). */

@@ -1,0 +1,41 @@
+package vn.gov.directives.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On a fresh database (H2; PostgreSQL with -Dtest.database=postgres) the application starts with the indexes the
+ * Tasklist filters need on Camunda's tables. Same configuration as DeploymentTest, so Spring reuses its context.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:deployment;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE",
+    "camunda.bpm.job-execution.enabled=false"})
+class TaskQueryIndexesTest {
+
+  @Autowired TaskQueryIndexes indexes;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aFreshDatabaseHasTheTaskQueryIndexesAndASecondRunChangesNothing() {
+    assertThat(TaskQueryIndexes.indexes()).isNotEmpty()
+        .allSatisfy(index -> assertThat(indexes.exists(index)).as(index.name()).isTrue());
+    indexes.ensure();
+    assertThat(TaskQueryIndexes.indexes()).allSatisfy(index -> assertThat(indexes.exists(index)).isTrue());
+  }
+
+  @Test
+  void flywayRunsBeforeCamundaCreatesItsSchemaSoTheIndexesCannotBeAMigration() {
+    // why TaskQueryIndexes runs after the engine and is not a V… migration: on a fresh database the product's
+    // migrations are applied before Camunda creates its tables (the engine's plugins need the product's tables)
+    Timestamp firstMigration = jdbc.queryForObject(
+        "SELECT MIN(\"installed_on\") FROM \"product_schema_history\" WHERE \"version\" = '1'", Timestamp.class);
+    Timestamp camundaSchema = jdbc.queryForObject(
+        "SELECT TIMESTAMP_ FROM ACT_GE_SCHEMA_LOG WHERE ID_ = '0'", Timestamp.class);
+    assertThat(firstMigration).isBeforeOrEqualTo(camundaSchema);
+  }
+}
