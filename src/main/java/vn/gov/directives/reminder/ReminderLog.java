@@ -83,7 +83,7 @@ public class ReminderLog {
     record FoundUncertain(long id) implements Claim {}
 
     /**
-     * Claimed (SENDING) less than a job lock time ago, by another execution that may still be sending — e.g. a
+     * Claimed (SENDING or SUBMITTED) less than a job lock time ago, by another execution that may still be sending — e.g. a
      * node that is slow but alive, or a concurrent claim of the same reminder: do not send now, try again later.
      */
     record InProgress(long id, String nodeId, Instant claimedAt) implements Claim {}
@@ -103,6 +103,7 @@ public class ReminderLog {
       // another job claimed the same reminder between our select and insert: it is sending it now, or has sent it
       return find(notice.subjectId(), notice.kind(), notice.days(), notice.deadline())
           .<Claim>map(record -> record.status() == ReminderStatus.SENDING
+              || record.status() == ReminderStatus.SUBMITTED
               ? new Claim.InProgress(record.id(), record.nodeId(), record.recordedAt())
               : new Claim.AlreadyHandled(record.id(), record.status()))
           .orElseThrow(() -> concurrentClaim);
@@ -123,7 +124,9 @@ public class ReminderLog {
     Existing existing = rows.get(0);
     long id = existing.id();
     ReminderStatus status = existing.status();
-    if (status == ReminderStatus.SENDING && existing.claimedAt() != null
+    // SUBMITTED too: a live attempt waits there for the server's 250, e.g. on a node so loaded that its job's lock
+    // ran out and another node took the job; only an attempt older than the lock time is known dead
+    if ((status == ReminderStatus.SENDING || status == ReminderStatus.SUBMITTED) && existing.claimedAt() != null
         && existing.claimedAt().plus(jobLockTime).isAfter(now)) {
       return new Claim.InProgress(id, existing.nodeId(), existing.claimedAt());
     }

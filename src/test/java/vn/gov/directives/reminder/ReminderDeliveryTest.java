@@ -267,6 +267,8 @@ class ReminderDeliveryTest {
     // a crash between the final "." and recording the server's answer: it may have gone out
     ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
     reminderLog.markSubmitted(((ReminderLog.Claim.Granted) claim).id());
+    // another node takes the job once the dead node's lock has expired
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)));
 
     assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
 
@@ -275,6 +277,23 @@ class ReminderDeliveryTest {
     assertThat(record().note()).contains("không gửi lại");
     assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
     assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aReminderSubmittedLessThanAJobLockTimeAgoIsLeftToThatAttemptWaitingForTheServersAnswer() {
+    // a node so loaded that its job's lock ran out while it waited for the 250: another node took the job over
+    long id = ((ReminderLog.Claim.Granted) reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT)).id();
+    reminderLog.markSubmitted(id);
+    ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME).minusSeconds(1)));
+
+    assertThatThrownBy(() -> mailing().deliver(notice())).isInstanceOf(ReminderInProgressException.class);
+    assertThat(record().status()).isEqualTo(ReminderStatus.SUBMITTED);
+
+    // the first attempt gets its 250: SENT, and the waiting job completes without sending
+    assertThat(reminderLog.markDone(id, ReminderStatus.SENT, mailing().messageId(notice()), SENT_AT)).isTrue();
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(record().attempts()).isEqualTo(1);
   }
 
   @Test

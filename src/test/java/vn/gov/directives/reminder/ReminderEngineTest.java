@@ -280,6 +280,8 @@ class ReminderEngineTest {
         draft.getId(), draft.getId(), DRAFT, pi, pi, "reminder-test", null, null, null, "Chuyên viên Sở TT&TT", null,
         List.of()), ReminderChannel.MAIL, VietnamTime.now());
     reminderLog.markSubmitted(((ReminderLog.Claim.Granted) claim).id());
+    // known dead once the claim is a job lock time (5 minutes) old
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 31, 7, 35, 0)));
 
     managementService.executeJob(oneDay.getId());
 
