@@ -10,7 +10,7 @@
 #   startup     start-up time and RSS of this app beside a bare Camunda 7.24 starter app
 #
 # Usage: bench/run.sh [names…] [-Dproperty=value…]      (default: all five, full sizes)
-#   sizes: -Dbench.throughput.instances=2000 -Dbench.throughput.rounds=4 -Dbench.throughput.attribution=500
+#   sizes: -Dbench.throughput.instances=2000 -Dbench.throughput.rounds=4 -Dbench.throughput.attribution=200
 #          -Dbench.reminders.count=10000 -Dbench.reminders.two-nodes=true
 #          -Dbench.documents.runs=200 -Dbench.queries.tasks=50000 -Dbench.queries.requests=200
 #          STARTUP_RUNS=3 (environment)
