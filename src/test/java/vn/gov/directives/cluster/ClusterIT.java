@@ -54,6 +54,8 @@ class ClusterIT {
   private static final String ADMIN_MAIL = "cluster-admin@example.test";
   /** How long a dead node's jobs stay locked; production (postgres profile): 2 minutes (see README). */
   private static final int LOCK_TIME_MS = 15_000;
+  /** Job executor threads per node. */
+  private static final int JOB_THREADS = 4;
   /**
    * A failed reminder waits 2 s, 4 s, then 8 s before its retries (4 attempts, 14 s of outage before an incident);
    * production: app.reminders.retry-intervals in application.yaml. Asynchronous jobs get the same list.
@@ -85,7 +87,7 @@ class ClusterIT {
         "APP_DB_USER", "postgres",
         "APP_DB_PASSWORD", "postgres",
         // two nodes, the database and the test share two cores: fewer job threads and connections than production
-        "APP_JOB_THREADS", "4",
+        "APP_JOB_THREADS", String.valueOf(JOB_THREADS),
         "APP_DB_POOL_SIZE", "12",
         "APP_DB_POOL_MIN_IDLE", "2",
         // a dead node's jobs come back after 15 s instead of 2 minutes
@@ -292,9 +294,18 @@ class ClusterIT {
     System.out.printf("ClusterIT: node-a finished the work %.1f s after the kill%n",
         (System.nanoTime() - killedAt) / 1e9);
 
-    assertDeliveredExactlyOnce(expected);
+    // The one window the protocol cannot close: node B killed between recording SUBMITTED and the server's
+    // acceptance of the final "." (README "Reminders: sent once"). Such a reminder is never sent again and is
+    // marked UNCERTAIN for a person to check; at most one per job thread of node B can be in that window.
+    List<String> uncertain = sql.queryForList("SELECT '<reminder.task_reminder.' || task_id || '.1.' FROM reminder_log"
+        + " WHERE business_key LIKE 'kill-%' AND status = 'UNCERTAIN'", String.class);
+    System.out.printf("ClusterIT: %d reminder(s) caught at the commit point by the kill, marked UNCERTAIN%n",
+        uncertain.size());
+    assertThat(uncertain).as("reminders UNCERTAIN: at most one per job thread of the killed node")
+        .hasSizeLessThanOrEqualTo(JOB_THREADS);
+    assertDeliveredExactlyOnce(expected, Set.copyOf(uncertain));
     assertThat(sql.queryForObject("SELECT count(*) FROM reminder_log WHERE business_key LIKE 'kill-%' AND status"
-        + " <> 'SENT'", Integer.class)).as("reminders not SENT (UNCERTAIN, FAILED…)").isZero();
+        + " NOT IN ('SENT', 'UNCERTAIN')", Integer.class)).as("reminders neither SENT nor UNCERTAIN").isZero();
     assertThat(countDocuments(documentInstances)).isEqualTo(80);
     assertRegistersGapFree();
     assertThat(sql.queryForObject("SELECT count(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL",
@@ -456,6 +467,15 @@ class ClusterIT {
 
   /** Every expected reminder arrived exactly once (Message-ID per task), and nothing else arrived. */
   private static void assertDeliveredExactlyOnce(Set<String> expectedPrefixes) throws MessagingException {
+    assertDeliveredExactlyOnce(expectedPrefixes, Set.of());
+  }
+
+  /**
+   * Nothing arrived twice or unexpected; every expected reminder arrived, except possibly those the reminder log
+   * marks UNCERTAIN (interrupted at the mail server's commit point: delivered or not, never sent again).
+   */
+  private static void assertDeliveredExactlyOnce(Set<String> expectedPrefixes, Set<String> uncertainPrefixes)
+      throws MessagingException {
     Map<String, Integer> perTask = new HashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
       String id = message.getMessageID();
@@ -467,10 +487,12 @@ class ClusterIT {
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     Set<String> missing = new java.util.HashSet<>(expectedPrefixes);
     missing.removeAll(perTask.keySet());
+    missing.removeAll(uncertainPrefixes);
     Set<String> unexpected = new java.util.HashSet<>(perTask.keySet());
     unexpected.removeAll(expectedPrefixes);
-    System.out.printf("ClusterIT: %d expected, %d received, %d twice, %d missing%n", expectedPrefixes.size(),
-        smtp.getReceivedMessages().length, twice.size(), missing.size());
+    System.out.printf("ClusterIT: %d expected, %d received, %d twice, %d missing (besides %d UNCERTAIN)%n",
+        expectedPrefixes.size(), smtp.getReceivedMessages().length, twice.size(), missing.size(),
+        uncertainPrefixes.size());
     assertThat(twice).as("reminders received more than once").isEmpty();
     assertThat(missing).as("reminders never received").isEmpty();
     assertThat(unexpected).as("mail nobody expected").isEmpty();
