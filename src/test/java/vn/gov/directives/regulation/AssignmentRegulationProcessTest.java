@@ -369,6 +369,52 @@ class AssignmentRegulationProcessTest {
   }
 
   @Test
+  void committeeRejects_leadAgencyToldWhyAndNothingIssued() {
+    ProcessInstance regulation = start("5", "regulation", "Tham mưu UBND tỉnh ban hành " + SECURITY_TITLE, List.of());
+    draft(regulation, "administrative", SECURITY_TITLE, "");
+    completeAs("stttt-cv", onlyTask(regulation, "Task_AnswerOpinions"), Map.of());
+    // a rejection without the leader's reasons is refused and the task stays open
+    assertThatThrownBy(() -> decideInCommittee(regulation, "reject", Map.of()))
+        .hasMessageContaining("Ý kiến của lãnh đạo");
+    decideLeader(regulation, "reject",
+        Map.of("leaderComments", "Chưa phù hợp với quy định hiện hành về an toàn thông tin."));
+
+    BpmnAwareTests.assertThat(regulation).isEnded().hasPassed("Task_NotifyRejection", "EndEvent_Rejected")
+        .hasNotPassed("Task_IssueDocument", "Task_OpenVote");
+    assertThat(events.seen).extracting(AssignmentStatusChanged::status)
+        .containsExactly(AssignmentStatus.IN_PROGRESS, AssignmentStatus.REJECTED);
+    // the leader's reasons come back to the dossier, for the lead agency's notification (no mail server here)
+    assertThat(historyVariable(regulation, "leaderComments"))
+        .isEqualTo("Chưa phù hợp với quy định hiện hành về an toàn thông tin.");
+    assertThat(documentService.listForProcessInstance(regulation.getId()))
+        .noneMatch(doc -> doc.type().equals("QUYET_DINH") && doc.number() != null);
+  }
+
+  @Test
+  void committeeReturns_draftGoesBackToTheLeadWithTheLeadersCommentsThenIssued() {
+    ProcessInstance regulation = start("5", "regulation", "Tham mưu UBND tỉnh ban hành " + SECURITY_TITLE, List.of());
+    draft(regulation, "administrative", SECURITY_TITLE, "");
+    completeAs("stttt-cv", onlyTask(regulation, "Task_AnswerOpinions"), Map.of());
+    decideInCommittee(regulation, "return", Map.of("leaderComments", "Bổ sung quy định về sao lưu dữ liệu."));
+
+    // back to the lead agency's revision, with the leader's words kept for the drafter
+    onlyTask(regulation, "Task_AnswerOpinions");
+    assertThat((String) runtimeService.getVariable(regulation.getId(), "returnComments"))
+        .contains("Bổ sung quy định về sao lưu dữ liệu.");
+    assertThat(documentService.listForProcessInstance(regulation.getId()))
+        .noneMatch(doc -> doc.type().equals("QUYET_DINH") && doc.number() != null);
+
+    completeAs("stttt-cv", onlyTask(regulation, "Task_AnswerOpinions"), Map.of());
+    decideInCommittee(regulation, "approve");
+    BpmnAwareTests.assertThat(regulation).isEnded().hasPassed("Task_IssueDocument", "EndEvent_Issued");
+    assertThat(events.seen).extracting(AssignmentStatusChanged::status)
+        .containsExactly(AssignmentStatus.IN_PROGRESS, AssignmentStatus.COMPLETED);
+    // the second submission has a Tờ trình of its own
+    assertThat(documentService.listForProcessInstance(regulation.getId()))
+        .filteredOn(doc -> doc.type().equals("TO_TRINH") && doc.number() != null).hasSize(2);
+  }
+
+  @Test
   void legalNormativeDecisions_haveTheirOwnNumberSeries() {
     ProcessInstance dossier = start("4", "regulation", "Tham mưu UBND tỉnh ban hành " + OFFICE_TITLE, List.of());
     Map<String, Object> values = new HashMap<>(Map.of("noticeNumber", "295/TB-UBND", "leadAgencyName",
@@ -419,13 +465,27 @@ class AssignmentRegulationProcessTest {
   }
 
   private void decideInCommittee(ProcessInstance instance, String decision) {
-    ProcessInstance review = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-        .singleResult();
+    decideInCommittee(instance, decision, Map.of());
+  }
+
+  /** Văn phòng UBND finds the dossier complete, then the leader decides with the given extra values. */
+  private void decideInCommittee(ProcessInstance instance, String decision, Map<String, Object> leaderValues) {
+    ProcessInstance review = review(instance);
     completeAs("vpubnd-cv", ProcessTestSupport.onlyTask(taskService, review.getId(), "Task_ReviewDossier"),
         Map.of("officeDecision", "complete", "reviewOpinion", "Hồ sơ đầy đủ, đúng quy định.",
             "reviewProposal", "Đề nghị lãnh đạo UBND tỉnh xem xét."));
-    completeAs("ubnd-ld", ProcessTestSupport.onlyTask(taskService, review.getId(), "Task_DecideSubmission"),
-        Map.of("leaderDecision", decision));
+    decideLeader(instance, decision, leaderValues);
+  }
+
+  private void decideLeader(ProcessInstance instance, String decision, Map<String, Object> leaderValues) {
+    Map<String, Object> values = new HashMap<>(leaderValues);
+    values.put("leaderDecision", decision);
+    completeAs("ubnd-ld", ProcessTestSupport.onlyTask(taskService, review(instance).getId(), "Task_DecideSubmission"),
+        values);
+  }
+
+  private ProcessInstance review(ProcessInstance instance) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
   }
 
   private ProcessInstance start(String code, String kind, String title, List<String> partners) {
