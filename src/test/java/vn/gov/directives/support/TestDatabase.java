@@ -53,12 +53,28 @@ public final class TestDatabase {
             // every cached Spring test context keeps its own pool open
             .setServerConfig("max_connections", "400")
             .setServerConfig("timezone", "UTC")
+            .setRegisterShutdownHook(false)
             .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterSpringContexts, "test-database-stop"));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
       }
     }
     return server;
+  }
+
+  /**
+   * Stops the server at JVM exit, but only after Spring's shutdown hook has closed the cached test contexts: a closing
+   * engine reports its metrics to the database, and when the server had gone first it waited for a connection until
+   * the pool's 30 s timeout, for every context, and surefire killed the fork.
+   */
+  private static void stopAfterSpringContexts() {
+    ShutdownOrder.awaitSpringShutdownHook();
+    try {
+      server.close();
+    } catch (IOException e) {
+      System.err.println("Cannot stop the embedded PostgreSQL server: " + e);
+    }
   }
 
   /** JDBC URL of the PostgreSQL database for that logical name, created if missing. */
