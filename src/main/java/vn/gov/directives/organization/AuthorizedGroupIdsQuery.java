@@ -58,7 +58,7 @@ public class AuthorizedGroupIdsQuery extends AbstractProcessEnginePlugin {
    * Adds the statement to this engine's MyBatis configuration and maps Camunda's statement to it; false (and
    * Camunda's statement kept) if a Camunda upgrade removed the mapping table — AuthorizedGroupIdsQueryTest says so.
    */
-  static boolean install(ProcessEngineConfigurationImpl configuration) {
+  public static boolean install(ProcessEngineConfigurationImpl configuration) {
     Field field = mappingsField();
     if (field == null) {
       LOG.warn("Camunda's DbSqlSessionFactory has no field statementMappings: authorized groups are read by"
@@ -89,6 +89,30 @@ public class AuthorizedGroupIdsQuery extends AbstractProcessEnginePlugin {
     }
     LOG.info("Authorized groups read by a loose index scan ({} → {})", CAMUNDA_STATEMENT, STATEMENT);
     return true;
+  }
+
+  /** Back to Camunda's statement (benchmark 4 measures both in the same run). */
+  public static void uninstall(ProcessEngineConfigurationImpl configuration) {
+    Field field = mappingsField();
+    if (field == null) {
+      return;
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, String> current = (Map<String, String>) field.get(configuration.getDbSqlSessionFactory());
+      if (current != null && STATEMENT.equals(current.get(CAMUNDA_STATEMENT))) {
+        Map<String, String> mappings = new HashMap<>(current);
+        mappings.remove(CAMUNDA_STATEMENT);
+        field.set(configuration.getDbSqlSessionFactory(), mappings);
+      }
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether this engine reads the authorized groups by the loose index scan. */
+  public static boolean installed(ProcessEngineConfigurationImpl configuration) {
+    return STATEMENT.equals(configuration.getDbSqlSessionFactory().mapStatement(CAMUNDA_STATEMENT));
   }
 
   private static Field mappingsField() {
