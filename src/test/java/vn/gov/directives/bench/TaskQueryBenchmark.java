@@ -46,6 +46,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.organization.Agency;
+import vn.gov.directives.organization.AuthorizedGroupIdsQuery;
 import vn.gov.directives.organization.ConfiguredOrganization;
 import vn.gov.directives.organization.OrganizationStartup;
 import vn.gov.directives.organization.TaskFilterSynchronizer;
@@ -122,12 +123,25 @@ class TaskQueryBenchmark {
     }
     // before: the filters as the first release created them ("Quá hạn" without a group condition), Camunda's own
     // indexes, revoke checks "auto" — an installation upgraded to this release starts from exactly that
-    phase(report, http, requests, "BEFORE: first-release filters, Camunda's own indexes, authorizationCheckRevokes=auto",
-        () -> {
-          legacyFilters();
-          dropProductIndexes();
-          engineConfiguration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
-        });
+    // -Dbench.queries.before=false skips it (it is slow: every overdue task checked against the authorizations)
+    if (!"false".equals(System.getProperty("bench.queries.before"))) {
+      phase(report, http, requests,
+          "BEFORE: first-release filters, Camunda's own indexes and statements, authorizationCheckRevokes=auto", () -> {
+            legacyFilters();
+            dropProductIndexes();
+            AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
+            engineConfiguration.setAuthorizationCheckRevokes(
+                ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+          });
+    }
+    // the previous release: filters and indexes as now, Camunda's "groups with any authorization" (a full read of
+    // ACT_RU_AUTHORIZATION in every command: 4 per REST request, 2 engine-only)
+    phase(report, http, requests, "AFTER, without the loose scan of authorized groups (previous release)", () -> {
+      currentFilters();
+      taskQueryIndexes.ensure();
+      AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
+      engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
+    });
     // candidates measured while choosing (-Dbench.queries.candidates=true)
     if (Boolean.getBoolean("bench.queries.candidates")) {
       for (String candidate : System.getProperty("bench.queries.candidate-sql", "").split(";")) {
@@ -148,6 +162,7 @@ class TaskQueryBenchmark {
     phase(report, http, requests, "AFTER: product filters, indexes and settings as started", () -> {
       currentFilters();
       taskQueryIndexes.ensure();
+      AuthorizedGroupIdsQuery.install(engineConfiguration);
       engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
     });
   }
@@ -161,11 +176,25 @@ class TaskQueryBenchmark {
     }
     setup.run();
     jdbc.execute("ANALYZE");
-    report.line("== %s (revokes %s; filter \"%s\": %s)", label, engineConfiguration.getAuthorizationCheckRevokes(),
+    report.line("== %s (revokes %s; authorized groups by %s; filter \"%s\": %s)", label,
+        engineConfiguration.getAuthorizationCheckRevokes(),
+        AuthorizedGroupIdsQuery.installed(engineConfiguration) ? "loose index scan" : "Camunda's full read",
         TaskFilterSynchronizer.OVERDUE, filterService.getFilter(filterId(TaskFilterSynchronizer.OVERDUE))
             .getProperties().get("description"));
+    report.line("%-16s load average before: %s", "", loadAverage());
     measure(report, http, requests, label);
+    report.line("%-16s load average after: %s", "", loadAverage());
     explain(report, http, label);
+  }
+
+  /** The machine's 1/5/15-minute load averages (Linux), to judge how quiet a phase ran. */
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** The four filters as the first release created them: no marker, "Quá hạn" = every overdue task one may read. */
@@ -302,6 +331,20 @@ class TaskQueryBenchmark {
       BenchReport.Stats stats = BenchReport.Stats.of(nanos);
       report.line("%-16s %s (target p95 <= 200 ms); tasks each user sees: %s", filter, stats, seen.toString().trim());
       report.line("%-16s engine only (FilterService list of 15 + count, no HTTP/HAL): %s", "", engineOnly(id, requests));
+      // the REST request in parts: the page as plain JSON (no count, no HAL embedding), the count alone
+      long[] jsonList = new long[requests / 2];
+      long[] countOnly = new long[requests / 2];
+      for (int i = 0; i < requests / 2; i++) {
+        String user = USERS.get(i % USERS.size());
+        long start = System.nanoTime();
+        call(http, id, user, "list?firstResult=0&maxResults=15", "application/json");
+        jsonList[i] = System.nanoTime() - start;
+        start = System.nanoTime();
+        call(http, id, user, "count", "application/json");
+        countOnly[i] = System.nanoTime() - start;
+      }
+      report.line("%-16s REST parts: list of 15 as application/json (no count, no HAL) %s; count alone %s", "",
+          BenchReport.Stats.of(jsonList), BenchReport.Stats.of(countOnly));
       // how PostgreSQL answered: sequential scans of a big table per request mean a missing index
       Map<String, long[]> scansAfter = scans();
       StringBuilder plan = new StringBuilder();
@@ -363,9 +406,13 @@ class TaskQueryBenchmark {
   }
 
   private String call(HttpClient http, String filterId, String user) throws Exception {
+    return call(http, filterId, user, "list?firstResult=0&maxResults=15", "application/hal+json");
+  }
+
+  private String call(HttpClient http, String filterId, String user, String path, String accept) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/"
-            + filterId + "/list?firstResult=0&maxResults=15"))
-        .header("Accept", "application/hal+json")
+            + filterId + "/" + path))
+        .header("Accept", accept)
         .header("Content-Type", "application/json")
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
             .getBytes(StandardCharsets.UTF_8)))
