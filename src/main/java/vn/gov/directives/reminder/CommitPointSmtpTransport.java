@@ -21,14 +21,28 @@ public class CommitPointSmtpTransport extends SMTPTransport {
 
   /** What the sending thread is told; all calls happen on that thread. */
   public interface Listener {
-    /** The whole message is written; only the final "." is missing. */
-    void beforeCommit();
+    /**
+     * The whole message is written; only the final "." is missing. Returns whether to send it: false (or an
+     * exception) abandons the message — the connection is closed without the ".", so the server delivers nothing.
+     */
+    boolean beforeCommit();
 
     /** The server answered 250: the message is its responsibility now. */
     void accepted();
 
     /** The server answered the "." with a refusal: nothing was delivered. */
     void refused();
+  }
+
+  /**
+   * Thrown when the listener abandoned the message at the commit point. An IOException on purpose: Angus then closes
+   * the socket without a QUIT (a QUIT written in the middle of DATA would be read as message text and its answer
+   * awaited), and the server, which never saw the final ".", discards the message (RFC 5321 §4.1.1.4).
+   */
+  public static class AbandonedException extends IOException {
+    AbandonedException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   private static final ThreadLocal<Listener> LISTENER = new ThreadLocal<>();
@@ -73,7 +87,7 @@ public class CommitPointSmtpTransport extends SMTPTransport {
       super.finishData();
       return;
     }
-    listener.beforeCommit();
+    proceedOrAbandon(listener);
     try {
       super.finishData();
     } catch (SMTPSendFailedException failed) {
@@ -81,6 +95,18 @@ public class CommitPointSmtpTransport extends SMTPTransport {
       throw failed;
     }
     listener.accepted();
+  }
+
+  private static void proceedOrAbandon(Listener listener) throws AbandonedException {
+    boolean proceed;
+    try {
+      proceed = listener.beforeCommit();
+    } catch (RuntimeException e) {
+      throw new AbandonedException("message abandoned before its final \".\": " + e.getMessage(), e);
+    }
+    if (!proceed) {
+      throw new AbandonedException("message abandoned before its final \".\"", null);
+    }
   }
 
   /**
@@ -101,7 +127,7 @@ public class CommitPointSmtpTransport extends SMTPTransport {
       super.finishBdat();
       return;
     }
-    listener.beforeCommit();
+    proceedOrAbandon(listener);
     try {
       super.finishBdat();
     } catch (SMTPSendFailedException failed) {
