@@ -48,19 +48,43 @@ public class CommitPointSmtpTransport extends SMTPTransport {
   private static final ThreadLocal<Listener> LISTENER = new ThreadLocal<>();
 
   public CommitPointSmtpTransport(Session session, URLName url) {
-    super(session, url, "smtp", false);
+    this(session, url, "smtp", false);
   }
 
-  /** Makes the sender's SMTP session use this transport (other senders are left alone). */
-  public static void install(JavaMailSender sender) {
-    if (sender instanceof JavaMailSenderImpl impl && "smtp".equalsIgnoreCase(impl.getProtocol() == null ? "smtp"
-        : impl.getProtocol())) {
-      try {
-        impl.getSession().setProvider(new Provider(Provider.Type.TRANSPORT, "smtp",
-            CommitPointSmtpTransport.class.getName(), "vn.gov.directives", "1"));
-      } catch (NoSuchProviderException e) {
-        throw new IllegalStateException("Cannot install the SMTP transport", e);
-      }
+  protected CommitPointSmtpTransport(Session session, URLName url, String name, boolean ssl) {
+    super(session, url, name, ssl);
+  }
+
+  /** SMTP over TLS from the first byte ({@code spring.mail.protocol=smtps}), with the same commit point. */
+  public static class Ssl extends CommitPointSmtpTransport {
+    public Ssl(Session session, URLName url) {
+      super(session, url, "smtps", true);
+    }
+  }
+
+  /**
+   * Makes the sender's SMTP session use this transport (other senders are left alone). Returns whether it did: a
+   * sender without it cannot tell the reminder delivery where its commit point is.
+   */
+  public static boolean install(JavaMailSender sender) {
+    if (!(sender instanceof JavaMailSenderImpl impl)) {
+      return false;
+    }
+    String protocol = impl.getProtocol() == null ? "smtp" : impl.getProtocol().toLowerCase(java.util.Locale.ROOT);
+    Class<?> transport = switch (protocol) {
+      case "smtp" -> CommitPointSmtpTransport.class;
+      case "smtps" -> Ssl.class;
+      default -> null;
+    };
+    if (transport == null) {
+      return false;
+    }
+    try {
+      impl.getSession().setProvider(new Provider(Provider.Type.TRANSPORT, protocol, transport.getName(),
+          "vn.gov.directives", "1"));
+      return true;
+    } catch (NoSuchProviderException e) {
+      throw new IllegalStateException("Cannot install the SMTP transport", e);
     }
   }
 

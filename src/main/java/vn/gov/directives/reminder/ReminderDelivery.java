@@ -51,9 +51,27 @@ public class ReminderDelivery implements AutoCloseable {
       String mailFrom,
       String publicBaseUrl,
       ApplicationEventPublisher events) {
+    this(reminderLog, mailSender, mailFrom, publicBaseUrl, events, true);
+  }
+
+  /**
+   * @param reuseConnections whether each job thread keeps its SMTP connection for its next reminder
+   *     ({@code app.reminders.smtp-connection-reuse}, default true)
+   */
+  public ReminderDelivery(
+      ReminderLog reminderLog,
+      JavaMailSender mailSender,
+      String mailFrom,
+      String publicBaseUrl,
+      ApplicationEventPublisher events,
+      boolean reuseConnections) {
     this.reminderLog = reminderLog;
-    this.mailer = mailSender == null ? null : new ReminderMailer(mailSender);
-    CommitPointSmtpTransport.install(mailSender);
+    this.mailer = mailSender == null ? null : new ReminderMailer(mailSender, reuseConnections);
+    if (mailSender != null && !CommitPointSmtpTransport.install(mailSender)) {
+      LOG.warn("The mail sender ({}) is not SMTP through Jakarta Mail: reminders cannot be taken at the mail"
+          + " server's commit point and are recorded after sending (a crash in between may send one twice)",
+          mailSender.getClass().getName());
+    }
     MailStreamProvider.pin();
     this.mailFrom = mailFrom;
     this.messages = new ReminderMessages(publicBaseUrl);
@@ -125,10 +143,21 @@ public class ReminderDelivery implements AutoCloseable {
             + " to " + addresses + " failed): " + e.getMessage(), e);
       }
     }
-    if (commitPoint.accepted) {
-      reminderLog.markSent(commitPoint.id, messageId, VietnamTime.now());
+    long id;
+    if (commitPoint.reached) {
+      id = commitPoint.id;
+      reminderLog.markSent(id, messageId, VietnamTime.now());
+    } else {
+      // a sender without the commit-point transport (warned at start): recorded after the fact
+      OptionalLong taken = reminderLog.take(notice, channel, prior, ReminderStatus.SENT, messageId,
+          VietnamTime.now());
+      if (taken.isEmpty()) {
+        LOG.warn("Reminder {} was sent by this attempt and also recorded by another one", describe(notice));
+        return lostTo(notice);
+      }
+      id = taken.getAsLong();
     }
-    events.publishEvent(new ReminderSentEvent(commitPoint.id, notice, channel, messageId));
+    events.publishEvent(new ReminderSentEvent(id, notice, channel, messageId));
     return ReminderStatus.SENT;
   }
 

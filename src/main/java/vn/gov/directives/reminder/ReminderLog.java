@@ -166,7 +166,7 @@ public class ReminderLog {
                   + " attempts = attempts + 1, node_id = ?, message_id = ?, sent_at = ?, note = NULL"
                   + " WHERE id = ? AND status IN (?, ?) AND attempts = ?",
               status.name(), channel.name(), recipientsJson(notice.recipients()), truncate(notice.audience(), 1000),
-              offset(now), nodeId, messageId, status == ReminderStatus.LOGGED ? offset(now) : null, resend.id(),
+              offset(now), nodeId, messageId, sentAt(status, now), resend.id(),
               ReminderStatus.FAILED.name(), ReminderStatus.SENDING.name(), resend.attempts());
           return updated == 1 ? OptionalLong.of(resend.id()) : OptionalLong.empty();
         }
@@ -236,7 +236,7 @@ public class ReminderLog {
       ps.setInt(i++, attempts);
       ps.setString(i++, nodeId);
       ps.setString(i++, messageId);
-      ps.setObject(i++, status == ReminderStatus.LOGGED ? offset(now) : null);
+      ps.setObject(i++, sentAt(status, now));
       ps.setString(i, note);
       return ps;
     }, key);
@@ -350,6 +350,10 @@ public class ReminderLog {
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime sentAt(ReminderStatus status, Instant now) {
+    return status == ReminderStatus.LOGGED || status == ReminderStatus.SENT ? offset(now) : null;
   }
 
   private static OffsetDateTime offset(Instant instant) {

@@ -28,12 +28,15 @@ class ReminderMailer implements AutoCloseable {
   static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
   private final JavaMailSender sender;
+  private final boolean reuse;
   private final ThreadLocal<Connection> perThread = new ThreadLocal<>();
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  ReminderMailer(JavaMailSender sender) {
+  /** @param reuse false: a new connection per message (app.reminders.smtp-connection-reuse=false) */
+  ReminderMailer(JavaMailSender sender, boolean reuse) {
     this.sender = sender;
+    this.reuse = reuse;
   }
 
   /** What the sender needs to know about the commit point of the message it sends. */
@@ -51,7 +54,7 @@ class ReminderMailer implements AutoCloseable {
    * Throws if it was not accepted; see the listener for whether the server may have it.
    */
   void send(MimeMessage message, CommitPointListener listener) throws MessagingException {
-    if (!(sender instanceof JavaMailSenderImpl impl) || closed) {
+    if (!reuse || !(sender instanceof JavaMailSenderImpl impl) || closed) {
       // another sender (a test double, another protocol): one conversation per message, as Spring does it
       CommitPointSmtpTransport.withListener(listener, () -> sender.send(message));
       return;
