@@ -21,8 +21,11 @@ public class CommitPointSmtpTransport extends SMTPTransport {
 
   /** What the sending thread is told; all calls happen on that thread. */
   public interface Listener {
-    /** The whole message is written; only the final "." is missing. */
-    void beforeCommit();
+    /**
+     * The whole message is written; only the final "." is missing. Returns whether to send it: false (or an
+     * exception) abandons the message — the connection is closed without the ".", so the server delivers nothing.
+     */
+    boolean beforeCommit();
 
     /** The server answered 250: the message is its responsibility now. */
     void accepted();
@@ -31,22 +34,57 @@ public class CommitPointSmtpTransport extends SMTPTransport {
     void refused();
   }
 
+  /**
+   * Thrown when the listener abandoned the message at the commit point. An IOException on purpose: Angus then closes
+   * the socket without a QUIT (a QUIT written in the middle of DATA would be read as message text and its answer
+   * awaited), and the server, which never saw the final ".", discards the message (RFC 5321 §4.1.1.4).
+   */
+  public static class AbandonedException extends IOException {
+    AbandonedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private static final ThreadLocal<Listener> LISTENER = new ThreadLocal<>();
 
   public CommitPointSmtpTransport(Session session, URLName url) {
-    super(session, url, "smtp", false);
+    this(session, url, "smtp", false);
   }
 
-  /** Makes the sender's SMTP session use this transport (other senders are left alone). */
-  public static void install(JavaMailSender sender) {
-    if (sender instanceof JavaMailSenderImpl impl && "smtp".equalsIgnoreCase(impl.getProtocol() == null ? "smtp"
-        : impl.getProtocol())) {
-      try {
-        impl.getSession().setProvider(new Provider(Provider.Type.TRANSPORT, "smtp",
-            CommitPointSmtpTransport.class.getName(), "vn.gov.directives", "1"));
-      } catch (NoSuchProviderException e) {
-        throw new IllegalStateException("Cannot install the SMTP transport", e);
-      }
+  protected CommitPointSmtpTransport(Session session, URLName url, String name, boolean ssl) {
+    super(session, url, name, ssl);
+  }
+
+  /** SMTP over TLS from the first byte ({@code spring.mail.protocol=smtps}), with the same commit point. */
+  public static class Ssl extends CommitPointSmtpTransport {
+    public Ssl(Session session, URLName url) {
+      super(session, url, "smtps", true);
+    }
+  }
+
+  /**
+   * Makes the sender's SMTP session use this transport (other senders are left alone). Returns whether it did: a
+   * sender without it cannot tell the reminder delivery where its commit point is.
+   */
+  public static boolean install(JavaMailSender sender) {
+    if (!(sender instanceof JavaMailSenderImpl impl)) {
+      return false;
+    }
+    String protocol = impl.getProtocol() == null ? "smtp" : impl.getProtocol().toLowerCase(java.util.Locale.ROOT);
+    Class<?> transport = switch (protocol) {
+      case "smtp" -> CommitPointSmtpTransport.class;
+      case "smtps" -> Ssl.class;
+      default -> null;
+    };
+    if (transport == null) {
+      return false;
+    }
+    try {
+      impl.getSession().setProvider(new Provider(Provider.Type.TRANSPORT, protocol, transport.getName(),
+          "vn.gov.directives", "1"));
+      return true;
+    } catch (NoSuchProviderException e) {
+      throw new IllegalStateException("Cannot install the SMTP transport", e);
     }
   }
 
@@ -73,7 +111,7 @@ public class CommitPointSmtpTransport extends SMTPTransport {
       super.finishData();
       return;
     }
-    listener.beforeCommit();
+    proceedOrAbandon(listener);
     try {
       super.finishData();
     } catch (SMTPSendFailedException failed) {
@@ -81,6 +119,18 @@ public class CommitPointSmtpTransport extends SMTPTransport {
       throw failed;
     }
     listener.accepted();
+  }
+
+  private static void proceedOrAbandon(Listener listener) throws AbandonedException {
+    boolean proceed;
+    try {
+      proceed = listener.beforeCommit();
+    } catch (RuntimeException e) {
+      throw new AbandonedException("message abandoned before its final \".\": " + e.getMessage(), e);
+    }
+    if (!proceed) {
+      throw new AbandonedException("message abandoned before its final \".\"", null);
+    }
   }
 
   /**
@@ -101,7 +151,7 @@ public class CommitPointSmtpTransport extends SMTPTransport {
       super.finishBdat();
       return;
     }
-    listener.beforeCommit();
+    proceedOrAbandon(listener);
     try {
       super.finishBdat();
     } catch (SMTPSendFailedException failed) {

@@ -1,5 +1,6 @@
 package vn.gov.directives.reminder;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -33,8 +35,18 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineReminderJobHandler.class);
 
+  /**
+   * How long a group's display name is reused: a burst of reminders to the same few groups would otherwise query
+   * them once per reminder. Only the "assigned to" text of the e-mail uses it, so a renamed group shows its new name
+   * after at most this long; recipients (group members) are always read afresh.
+   */
+  static final Duration GROUP_NAME_TTL = Duration.ofSeconds(60);
+
+  private record GroupName(String name, long expiresAtNanos) {}
+
   private final ReminderDelivery delivery;
   private final Supplier<OrganizationDirectory> organization;
+  private final Map<String, GroupName> groupNames = new ConcurrentHashMap<>();
 
   public DeadlineReminderJobHandler(ReminderDelivery delivery, Supplier<OrganizationDirectory> organization) {
     this.delivery = delivery;
@@ -176,7 +188,7 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
     return processInstance.getVariable("planTitle") instanceof String title && !title.isBlank() ? title : null;
   }
 
-  private static String assignedTo(IdentityService identity, String assignee, Collection<String> userIds,
+  private String assignedTo(IdentityService identity, String assignee, Collection<String> userIds,
       Collection<String> groupIds, Map<String, User> users) {
     if (assignee != null) {
       return userName(assignee, users);
@@ -199,14 +211,40 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
     return byId;
   }
 
-  /** The names of the groups that exist and have one, by id: one query however many there are. */
-  private static Map<String, String> groupNames(IdentityService identity, Collection<String> groupIds) {
+  /**
+   * The names of the groups that exist and have one, by id: from the last {@link #GROUP_NAME_TTL}, else one query
+   * for all that are missing.
+   */
+  private Map<String, String> groupNames(IdentityService identity, Collection<String> groupIds) {
     if (groupIds.isEmpty()) {
       return Map.of();
     }
+    long now = System.nanoTime();
     Map<String, String> names = new LinkedHashMap<>();
-    identity.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).list().stream()
-        .filter(group -> group.getName() != null).forEach(group -> names.put(group.getId(), group.getName()));
+    List<String> missing = new ArrayList<>();
+    for (String groupId : groupIds) {
+      GroupName known = groupNames.get(groupId);
+      if (known != null && known.expiresAtNanos() - now > 0) {
+        if (known.name() != null) {
+          names.put(groupId, known.name());
+        }
+      } else {
+        missing.add(groupId);
+      }
+    }
+    if (!missing.isEmpty()) {
+      Map<String, String> found = new LinkedHashMap<>();
+      identity.createGroupQuery().groupIdIn(missing.toArray(String[]::new)).list()
+          .forEach(group -> found.put(group.getId(), group.getName()));
+      long expires = now + GROUP_NAME_TTL.toNanos();
+      for (String groupId : missing) {
+        String name = found.get(groupId);
+        groupNames.put(groupId, new GroupName(name, expires));
+        if (name != null) {
+          names.put(groupId, name);
+        }
+      }
+    }
     return names;
   }
 

@@ -35,10 +35,12 @@ public class ReminderConfiguration {
       @Value("${spring.mail.host:}") String mailHost,
       ReminderProperties properties,
       @Value("${app.public-base-url:http://localhost:8080}") String publicBaseUrl,
+      @Value("${app.reminders.smtp-connection-reuse:true}") boolean reuseSmtpConnections,
       ApplicationEventPublisher events) {
     // Spring Boot creates a mail sender even for an empty host: only a real host means "send e-mail".
     JavaMailSender sender = mailHost == null || mailHost.isBlank() ? null : mailSender.getIfAvailable();
-    return new ReminderDelivery(reminderLog, sender, properties.mailFrom(), publicBaseUrl, events);
+    return new ReminderDelivery(reminderLog, sender, properties.mailFrom(), publicBaseUrl, events,
+        reuseSmtpConnections);
   }
 
   @Bean

@@ -3,9 +3,9 @@ package vn.gov.directives.reminder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,22 +16,27 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import vn.gov.directives.calendar.VietnamTime;
 
 /**
- * Sends a reminder once: claim the record (SENDING, committed), write the message to the mail server, record
- * SUBMITTED (committed) just before SMTP's commit point — the final "." of DATA — and SENT as soon as the server
- * answers 250. A later attempt (a retry, or another node once a dead node's job lock expired) finds the record:
- * SENT is not sent again; SENDING younger than the job lock time may be an attempt still running, so this one fails
- * and is retried later; an older SENDING, or FAILED, means the server never took the message, so it is sent now;
- * SUBMITTED means the process died within the one round trip in which the server may have taken it: marked
- * UNCERTAIN and not sent again (a late 250 does not turn UNCERTAIN into SENT), because a duplicate is judged worse
- * than a reminder that may have been lost. The Message-ID is the same for every attempt, so a receiving system that
+ * Sends a reminder once. Nothing is written before the mail server's commit point: the message is written to the
+ * server up to the final "." of DATA, and only then is the reminder taken — its record inserted as SUBMITTED
+ * (unique per reminder) and committed. The attempt that loses that insert to a concurrent one (or finds the record
+ * taken since) abandons its message without the "." — the connection is dropped and the server, which never saw the
+ * end of the data, delivers nothing (RFC 5321). The winner sends the "." and, at the server's 250, records SENT in
+ * the job's own transaction. So a reminder costs one commit of its own beside the job's.
+ *
+ * <p>A later attempt (a retry, or another node once a dead node's job lock expired) finds: no record or FAILED —
+ * the server never took the message, it is sent; SENT (LOGGED, NO_RECIPIENTS, UNCERTAIN) — done; SUBMITTED younger
+ * than the job lock time — an attempt that may still be waiting for its answer or its commit: this one fails without
+ * using a retry and looks again later; SUBMITTED older than that — the process died within the window in which the
+ * server may have taken the message: marked UNCERTAIN and never sent again, because a duplicate is judged worse than
+ * a reminder that may have been lost. The Message-ID is the same for every attempt, so a receiving system that
  * de-duplicates by Message-ID sees one message whatever happens.
  */
-public class ReminderDelivery {
+public class ReminderDelivery implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReminderDelivery.class);
 
   private final ReminderLog reminderLog;
-  private final JavaMailSender mailSender;
+  private final ReminderMailer mailer;
   private final String mailFrom;
   private final ReminderMessages messages;
   private final String messageIdDomain;
@@ -46,9 +51,27 @@ public class ReminderDelivery {
       String mailFrom,
       String publicBaseUrl,
       ApplicationEventPublisher events) {
+    this(reminderLog, mailSender, mailFrom, publicBaseUrl, events, true);
+  }
+
+  /**
+   * @param reuseConnections whether each job thread keeps its SMTP connection for its next reminder
+   *     ({@code app.reminders.smtp-connection-reuse}, default true)
+   */
+  public ReminderDelivery(
+      ReminderLog reminderLog,
+      JavaMailSender mailSender,
+      String mailFrom,
+      String publicBaseUrl,
+      ApplicationEventPublisher events,
+      boolean reuseConnections) {
     this.reminderLog = reminderLog;
-    this.mailSender = mailSender;
-    CommitPointSmtpTransport.install(mailSender);
+    this.mailer = mailSender == null ? null : new ReminderMailer(mailSender, reuseConnections);
+    if (mailSender != null && !CommitPointSmtpTransport.install(mailSender)) {
+      LOG.warn("The mail sender ({}) is not SMTP through Jakarta Mail: reminders cannot be taken at the mail"
+          + " server's commit point and are recorded after sending (a crash in between may send one twice)",
+          mailSender.getClass().getName());
+    }
     MailStreamProvider.pin();
     this.mailFrom = mailFrom;
     this.messages = new ReminderMessages(publicBaseUrl);
@@ -57,122 +80,176 @@ public class ReminderDelivery {
   }
 
   public ReminderChannel channel() {
-    return mailSender == null ? ReminderChannel.LOG : ReminderChannel.MAIL;
+    return mailer == null ? ReminderChannel.LOG : ReminderChannel.MAIL;
   }
 
   /** Sends (or logs) the reminder unless it was handled before; returns what became of it. */
   public ReminderStatus deliver(ReminderNotice notice) {
     ReminderChannel channel = channel();
-    ReminderLog.Claim claim = reminderLog.claim(notice, channel, VietnamTime.now());
-    if (claim instanceof ReminderLog.Claim.AlreadyHandled handled) {
+    ReminderLog.Prior prior = reminderLog.prior(notice, VietnamTime.now());
+    if (!prior.maySend()) {
+      return notSent(notice, prior);
+    }
+    String messageId = messageId(notice);
+    List<String> addresses = notice.emailAddresses();
+    if (channel == ReminderChannel.MAIL ? addresses.isEmpty() : notice.recipients().isEmpty()) {
+      LOG.warn("Reminder {} has nobody{} to go to ({}); recorded, not sent", describe(notice),
+          channel == ReminderChannel.MAIL ? " with an e-mail address" : "", notice.audience());
+      OptionalLong id = reminderLog.take(notice, channel, prior, ReminderStatus.NO_RECIPIENTS, null,
+          VietnamTime.now());
+      return id.isPresent() ? ReminderStatus.NO_RECIPIENTS : lostTo(notice);
+    }
+    ReminderMessages.Message message = messages.compose(notice);
+    if (channel == ReminderChannel.LOG) {
+      // recorded first: a crash in between may lose a log line, a second attempt never writes a second one
+      OptionalLong id = reminderLog.take(notice, channel, prior, ReminderStatus.LOGGED, messageId, VietnamTime.now());
+      if (id.isEmpty()) {
+        return lostTo(notice);
+      }
+      LOG.info("No mail server configured (spring.mail.host is empty); reminder for {} {}:\n{}\n{}",
+          notice.recipients().stream().map(Recipient::userId).toList(), addresses, message.subject(),
+          message.text());
+      events.publishEvent(new ReminderSentEvent(id.getAsLong(), notice, channel, messageId));
+      return ReminderStatus.LOGGED;
+    }
+
+    CommitPoint commitPoint = new CommitPoint(notice, prior);
+    try {
+      mailer.send(mime(message, messageId, addresses), commitPoint);
+    } catch (MailException | MessagingException e) {
+      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (commitPoint.lost) {
+        LOG.info("Reminder {} was taken by another attempt at the commit point; this one was abandoned before its"
+            + " final \".\" (not delivered)", describe(notice));
+        return lostTo(notice);
+      }
+      if (commitPoint.accepted) {
+        // the server has the message; only what followed failed
+        LOG.warn("Reminder {} was accepted by the mail server; the connection failed afterwards: {}",
+            describe(notice), reason);
+      } else if (commitPoint.id != null && !commitPoint.refused) {
+        reminderLog.markUncertain(commitPoint.id, reason);
+        LOG.warn("Reminder {} (record {}): the connection broke after the message was handed over; it may have"
+            + " gone out and is NOT sent again (marked UNCERTAIN): {}", describe(notice), commitPoint.id, reason);
+        return ReminderStatus.UNCERTAIN;
+      } else {
+        if (commitPoint.id != null) {
+          reminderLog.markFailed(commitPoint.id, reason);
+        } else {
+          // before the commit point: nothing delivered, nothing taken
+          reminderLog.recordFailure(notice, channel, prior, reason, VietnamTime.now());
+        }
+        throw new ReminderDeliveryException("Gửi thư nhắc việc thất bại (sending reminder " + describe(notice)
+            + " to " + addresses + " failed): " + e.getMessage(), e);
+      }
+    }
+    long id;
+    if (commitPoint.reached) {
+      id = commitPoint.id;
+      reminderLog.markSent(id, messageId, VietnamTime.now());
+    } else {
+      // a sender without the commit-point transport (warned at start): recorded after the fact
+      OptionalLong taken = reminderLog.take(notice, channel, prior, ReminderStatus.SENT, messageId,
+          VietnamTime.now());
+      if (taken.isEmpty()) {
+        LOG.warn("Reminder {} was sent by this attempt and also recorded by another one", describe(notice));
+        return lostTo(notice);
+      }
+      id = taken.getAsLong();
+    }
+    events.publishEvent(new ReminderSentEvent(id, notice, channel, messageId));
+    return ReminderStatus.SENT;
+  }
+
+  /** What a reminder that may not be sent now became; throws when an attempt may still be sending it. */
+  private ReminderStatus notSent(ReminderNotice notice, ReminderLog.Prior prior) {
+    if (prior instanceof ReminderLog.Prior.AlreadyHandled handled) {
       LOG.debug("Reminder {} already handled ({}), not sent again", describe(notice), handled.status());
       return handled.status();
     }
-    if (claim instanceof ReminderLog.Claim.InProgress inProgress) {
+    if (prior instanceof ReminderLog.Prior.InProgress inProgress) {
       LOG.info("Reminder {} (record {}) is being sent by {} since {}; this attempt fails and is retried later",
           describe(notice), inProgress.id(), inProgress.nodeId(), inProgress.claimedAt());
       throw new ReminderInProgressException(inProgress.id(), inProgress.nodeId(), inProgress.claimedAt(),
           reminderLog.claimExpiresAt(inProgress.claimedAt()), describe(notice));
     }
-    if (claim instanceof ReminderLog.Claim.FoundUncertain uncertain) {
+    if (prior instanceof ReminderLog.Prior.FoundUncertain uncertain) {
       LOG.warn("Reminder {} (record {}) was interrupted at the mail server's commit point; it may or may not have"
           + " gone out and is NOT sent again (marked UNCERTAIN)", describe(notice), uncertain.id());
       return ReminderStatus.UNCERTAIN;
     }
-    long id = ((ReminderLog.Claim.Granted) claim).id();
-
-    ReminderMessages.Message message = messages.compose(notice);
-    String messageId = messageId(notice);
-    List<String> addresses = notice.emailAddresses();
-    ReminderStatus outcome;
-    if (channel == ReminderChannel.MAIL) {
-      if (addresses.isEmpty()) {
-        LOG.warn("Reminder {} has nobody with an e-mail address to go to ({}); recorded, not sent",
-            describe(notice), notice.audience());
-        reminderLog.markDone(id, ReminderStatus.NO_RECIPIENTS, null, VietnamTime.now());
-        return ReminderStatus.NO_RECIPIENTS;
-      }
-      CommitPoint commitPoint = new CommitPoint(id, messageId);
-      try {
-        CommitPointSmtpTransport.withListener(commitPoint, () -> send(message, messageId, addresses));
-      } catch (MailException | MessagingException e) {
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (commitPoint.accepted) {
-          // the server has the message; only closing the connection failed
-          LOG.warn("Reminder {} was accepted by the mail server; closing the connection failed: {}",
-              describe(notice), reason);
-        } else if (commitPoint.submitted && !commitPoint.refused) {
-          reminderLog.markUncertain(id, reason);
-          LOG.warn("Reminder {} (record {}): the connection broke after the message was handed over; it may have"
-              + " gone out and is NOT sent again (marked UNCERTAIN): {}", describe(notice), id, reason);
-          return ReminderStatus.UNCERTAIN;
-        } else {
-          reminderLog.markFailed(id, reason);
-          throw new ReminderDeliveryException("Gửi thư nhắc việc thất bại (sending reminder " + describe(notice)
-              + " to " + addresses + " failed): " + e.getMessage(), e);
-        }
-      }
-      outcome = ReminderStatus.SENT;
-      if (commitPoint.accepted) {
-        events.publishEvent(new ReminderSentEvent(id, notice, channel, messageId));
-        return outcome;
-      }
-    } else {
-      if (notice.recipients().isEmpty()) {
-        LOG.warn("Reminder {} has nobody to go to ({}); recorded, not sent", describe(notice), notice.audience());
-        reminderLog.markDone(id, ReminderStatus.NO_RECIPIENTS, null, VietnamTime.now());
-        return ReminderStatus.NO_RECIPIENTS;
-      }
-      LOG.info("No mail server configured (spring.mail.host is empty); reminder for {} {}:\n{}\n{}",
-          notice.recipients().stream().map(Recipient::userId).toList(), addresses, message.subject(),
-          message.text());
-      outcome = ReminderStatus.LOGGED;
-    }
-    reminderLog.markDone(id, outcome, messageId, VietnamTime.now());
-    events.publishEvent(new ReminderSentEvent(id, notice, channel, messageId));
-    return outcome;
+    throw new IllegalStateException("Reminder " + describe(notice) + " may be sent: " + prior);
   }
 
-  private void send(ReminderMessages.Message message, String messageId, List<String> addresses)
+  /** Another attempt took the reminder first (or it could not be recorded): whatever it is now, not by this one. */
+  private ReminderStatus lostTo(ReminderNotice notice) {
+    ReminderLog.Prior now = reminderLog.prior(notice, VietnamTime.now());
+    if (now.maySend()) {
+      // not recorded by anybody (the database refused the write), or the winner failed since: a retry sends it
+      throw new ReminderDeliveryException("Không ghi nhận được nhắc việc " + describe(notice) + ", chưa gửi; sẽ thử"
+          + " lại (the reminder could not be recorded, so it was not sent; the job is retried)", null);
+    }
+    return notSent(notice, now);
+  }
+
+  private MimeMessage mime(ReminderMessages.Message message, String messageId, List<String> addresses)
       throws MessagingException {
-    MimeMessage mime = mailSender.createMimeMessage();
+    MimeMessage mime = mailer.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
     helper.setFrom(mailFrom);
     helper.setTo(addresses.toArray(String[]::new));
     helper.setSubject(message.subject());
     helper.setText(message.text(), message.html());
     helper.setSentDate(Date.from(VietnamTime.now()));
-    // Spring keeps an explicit Message-ID; the same reminder always has the same one, so servers can de-duplicate
+    // kept by the mailer: the same reminder always has the same Message-ID, so servers can de-duplicate
     mime.setHeader("Message-ID", messageId);
-    mailSender.send(mime);
+    return mime;
   }
 
-  /** Records the two instants around SMTP's commit point, each in its own committed transaction. */
-  private final class CommitPoint implements CommitPointSmtpTransport.Listener {
-    private final long id;
-    private final String messageId;
-    private boolean submitted;
+  /** Closes the SMTP connections kept open for the job threads. */
+  @Override
+  public void close() {
+    if (mailer != null) {
+      mailer.close();
+    }
+  }
+
+  /** Takes the reminder at SMTP's commit point, and hears the server's answer. */
+  private final class CommitPoint implements ReminderMailer.CommitPointListener {
+    private final ReminderNotice notice;
+    private final ReminderLog.Prior prior;
+    private boolean reached;
+    private Long id;
+    private boolean lost;
     private boolean accepted;
     private boolean refused;
 
-    CommitPoint(long id, String messageId) {
-      this.id = id;
-      this.messageId = messageId;
+    CommitPoint(ReminderNotice notice, ReminderLog.Prior prior) {
+      this.notice = notice;
+      this.prior = prior;
     }
 
     @Override
-    public void beforeCommit() {
-      reminderLog.markSubmitted(id);
-      submitted = true;
+    public boolean beforeCommit() {
+      reached = true;
+      OptionalLong taken = reminderLog.take(notice, ReminderChannel.MAIL, prior, ReminderStatus.SUBMITTED, null,
+          VietnamTime.now());
+      if (taken.isEmpty()) {
+        lost = true;
+        return false;
+      }
+      id = taken.getAsLong();
+      return true;
+    }
+
+    @Override
+    public boolean reachedCommitPoint() {
+      return reached;
     }
 
     @Override
     public void accepted() {
       accepted = true;
-      if (!reminderLog.markDone(id, ReminderStatus.SENT, messageId, VietnamTime.now())) {
-        LOG.warn("Reminder record {} was accepted by the mail server after another attempt had already judged it"
-            + " (UNCERTAIN); left as it is", id);
-      }
     }
 
     @Override

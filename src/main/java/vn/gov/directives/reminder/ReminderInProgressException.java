@@ -3,9 +3,10 @@ package vn.gov.directives.reminder;
 import java.time.Instant;
 
 /**
- * The reminder was claimed less than a job lock time ago by an attempt that may still be sending it (on this node or
- * another): it is not sent now. The job fails and the job executor retries it later, when the record says SENT (the
- * retry completes without sending) or the claim is old enough to be known dead (the retry sends it).
+ * The reminder was taken (SUBMITTED) less than a job lock time ago by an attempt that may still be waiting for the
+ * mail server's answer or its job's commit (on this node or another): it is not sent now. The job fails without
+ * using a retry and looks again later, when the record says SENT (it completes without sending) or is old enough
+ * for its attempt to be known dead (it is marked UNCERTAIN, never sent again).
  */
 public class ReminderInProgressException extends ReminderDeliveryException {
 

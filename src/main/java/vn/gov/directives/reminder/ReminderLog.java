@@ -13,9 +13,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,18 +27,22 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.cluster.NodeIdentity;
 
 /**
- * The {@code reminder_log} table. Every write runs in its own committed transaction (REQUIRES_NEW) so that what
- * was claimed or sent survives a rollback of the job that sends it: that is what keeps a retried job from sending
- * twice.
+ * The {@code reminder_log} table. A record is written only when an attempt takes the reminder — at the mail
+ * server's commit point (SUBMITTED), or LOGGED / NO_RECIPIENTS — or fails; those writes run in their own committed
+ * transaction (REQUIRES_NEW) so that they survive a rollback of the job that sends: that is what keeps a retried
+ * job from sending twice. SENT joins the job's own transaction ({@link #markSent}).
  */
 @Repository
 public class ReminderLog {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReminderLog.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int NOTE_LENGTH = 2000;
 
@@ -53,8 +60,8 @@ public class ReminderLog {
   }
 
   /**
-   * @param jobLockTimeMillis the job executor's lock time: a SENDING claim younger than this may belong to an attempt
-   *     that is still running (its job is still locked), so it is not sent again
+   * @param jobLockTimeMillis the job executor's lock time: a SUBMITTED claim younger than this may belong to an
+   *     attempt that is still running (its job is still locked), so it is neither sent again nor judged UNCERTAIN
    */
   @Autowired
   public ReminderLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, NodeIdentity node,
@@ -71,99 +78,143 @@ public class ReminderLog {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** When a SENDING claim made at {@code claimedAt} is one job lock time old: its attempt is then known dead. */
+  /** When a claim (SUBMITTED) recorded at {@code claimedAt} is one job lock time old: its attempt is then dead. */
   public Instant claimExpiresAt(Instant claimedAt) {
     return claimedAt == null ? null : claimedAt.plus(jobLockTime);
   }
 
-  /** The outcome of trying to claim a reminder for sending. */
-  public sealed interface Claim {
-    /** This caller may send: a new row, or one left FAILED or SENDING (nothing handed over); the row is SENDING. */
-    record Granted(long id) implements Claim {}
-
-    /** Already sent, logged, uncertain or without recipients: do not send. */
-    record AlreadyHandled(long id, ReminderStatus status) implements Claim {}
-
-    /** Found SUBMITTED (a crash at the mail server's commit point): now marked UNCERTAIN, not sent again. */
-    record FoundUncertain(long id) implements Claim {}
+  /** What an attempt finds before it starts: whether, and how, it may send the reminder. */
+  public sealed interface Prior {
+    /** No record: nobody has handed this reminder over; it may be sent. */
+    record Fresh() implements Prior {}
 
     /**
-     * Claimed (SENDING or SUBMITTED) less than a job lock time ago, by another execution that may still be sending — e.g. a
-     * node that is slow but alive, or a concurrent claim of the same reminder: do not send now, try again later.
+     * A record of an attempt that never handed the message over — FAILED, or SENDING (written only by releases
+     * before the commit-point claim) older than a job lock time: it may be sent; {@code attempts} is what the
+     * record said, so that only one attempt can take it over.
      */
-    record InProgress(long id, String nodeId, Instant claimedAt) implements Claim {}
+    record Resend(long id, int attempts) implements Prior {}
+
+    /** Already sent, logged, uncertain or without recipients: do not send. */
+    record AlreadyHandled(long id, ReminderStatus status) implements Prior {}
+
+    /** Found SUBMITTED and older than a job lock time (a crash at the commit point): now UNCERTAIN, not sent. */
+    record FoundUncertain(long id) implements Prior {}
+
+    /**
+     * SUBMITTED (or SENDING) less than a job lock time ago, by an attempt that may still be waiting for the mail
+     * server's answer or for its job's commit — e.g. a node that is slow but alive: do not send, look again later.
+     */
+    record InProgress(long id, String nodeId, Instant claimedAt) implements Prior {}
+
+    default boolean maySend() {
+      return this instanceof Fresh || this instanceof Resend;
+    }
   }
 
   /**
-   * Claims a reminder for this node: a new row SENDING, or a FAILED row, or a SENDING row older than the job lock
-   * time (an attempt that died before handing the message over) back to SENDING. Committed before anything is
-   * sent. The row lock serialises concurrent claims. A SENDING row younger than the lock time is {@link
-   * Claim.InProgress}: its attempt may still be running (the SMTP time-outs keep a live attempt well within the
-   * lock time), and only once that time has passed is it certain that the attempt is dead.
+   * What became of this reminder so far, read without locking (in the caller's transaction, if any): nothing is
+   * written except when a SUBMITTED record is found dead, which is marked UNCERTAIN (committed at once).
    */
-  public Claim claim(ReminderNotice notice, ReminderChannel channel, Instant now) {
-    try {
-      return ownTransaction.execute(status -> claimInTransaction(notice, channel, now));
-    } catch (DuplicateKeyException concurrentClaim) {
-      // another job claimed the same reminder between our select and insert: it is sending it now, or has sent it
-      return find(notice.subjectId(), notice.kind(), notice.days(), notice.deadline())
-          .<Claim>map(record -> record.status() == ReminderStatus.SENDING
-              || record.status() == ReminderStatus.SUBMITTED
-              ? new Claim.InProgress(record.id(), record.nodeId(), record.recordedAt())
-              : new Claim.AlreadyHandled(record.id(), record.status()))
-          .orElseThrow(() -> concurrentClaim);
+  public Prior prior(ReminderNotice notice, Instant now) {
+    Optional<ReminderRecord> found = find(notice.subjectId(), notice.kind(), notice.days(), notice.deadline());
+    if (found.isEmpty()) {
+      return new Prior.Fresh();
     }
-  }
-
-  private Claim claimInTransaction(ReminderNotice notice, ReminderChannel channel, Instant now) {
-    record Existing(long id, ReminderStatus status, String nodeId, Instant claimedAt) {}
-    List<Existing> rows = jdbc.query(
-        "SELECT id, status, node_id, recorded_at FROM reminder_log WHERE subject_id = ? AND kind = ?"
-            + " AND days_offset = ? AND deadline = ? FOR UPDATE",
-        (rs, i) -> new Existing(rs.getLong(1), ReminderStatus.valueOf(rs.getString(2)), rs.getString(3),
-            instant(rs, "recorded_at")),
-        notice.subjectId(), notice.kind().name(), notice.days(), offset(notice.deadline()));
-    if (rows.isEmpty()) {
-      return new Claim.Granted(insert(notice, channel, now));
-    }
-    Existing existing = rows.get(0);
-    long id = existing.id();
-    ReminderStatus status = existing.status();
-    // SUBMITTED too: a live attempt waits there for the server's 250, e.g. on a node so loaded that its job's lock
-    // ran out and another node took the job; only an attempt older than the lock time is known dead
-    if ((status == ReminderStatus.SENDING || status == ReminderStatus.SUBMITTED) && existing.claimedAt() != null
-        && existing.claimedAt().plus(jobLockTime).isAfter(now)) {
-      return new Claim.InProgress(id, existing.nodeId(), existing.claimedAt());
+    ReminderRecord record = found.get();
+    ReminderStatus status = record.status();
+    // a live attempt waits in SUBMITTED for the server's 250 and its job's commit, e.g. on a node so loaded that
+    // its job's lock ran out and another node took the job: only an attempt older than the lock time is known dead
+    if ((status == ReminderStatus.SENDING || status == ReminderStatus.SUBMITTED) && record.recordedAt() != null
+        && record.recordedAt().plus(jobLockTime).isAfter(now)) {
+      return new Prior.InProgress(record.id(), record.nodeId(), record.recordedAt());
     }
     if (status.mayBeSent()) {
-      jdbc.update(
-          "UPDATE reminder_log SET status = ?, channel = ?, recipients = ?, audience = ?, recorded_at = ?,"
-              + " attempts = attempts + 1, node_id = ? WHERE id = ?",
-          ReminderStatus.SENDING.name(), channel.name(), recipientsJson(notice.recipients()),
-          truncate(notice.audience(), 1000), offset(now), nodeId, id);
-      return new Claim.Granted(id);
+      return new Prior.Resend(record.id(), record.attempts());
     }
     if (status == ReminderStatus.SUBMITTED) {
-      jdbc.update(
-          "UPDATE reminder_log SET status = ?, note = ? WHERE id = ?",
+      boolean marked = Boolean.TRUE.equals(ownTransaction.execute(tx -> jdbc.update(
+          "UPDATE reminder_log SET status = ?, note = ? WHERE id = ? AND status = ? AND attempts = ?",
           ReminderStatus.UNCERTAIN.name(),
           "Lần gửi trước bị gián đoạn đúng lúc máy chủ thư nhận thư, không rõ thư đã đi chưa; không gửi lại để tránh"
               + " gửi trùng (a previous attempt was interrupted at the mail server's commit point; not resent so that"
               + " nobody gets it twice)",
-          id);
-      return new Claim.FoundUncertain(id);
+          record.id(), ReminderStatus.SUBMITTED.name(), record.attempts()) == 1));
+      if (!marked) {
+        // its attempt finished (or another one judged it) meanwhile: look again
+        return prior(notice, now);
+      }
+      return new Prior.FoundUncertain(record.id());
     }
-    return new Claim.AlreadyHandled(id, status);
+    return new Prior.AlreadyHandled(record.id(), status);
   }
 
-  private long insert(ReminderNotice notice, ReminderChannel channel, Instant now) {
+  /**
+   * Takes the reminder for this attempt by writing its record with {@code status} — SUBMITTED at the mail server's
+   * commit point, or LOGGED / NO_RECIPIENTS — and commits it at once (its own transaction): an insert for a
+   * {@link Prior.Fresh} reminder (the unique key lets one attempt win), or the takeover of the FAILED / dead SENDING
+   * record of a {@link Prior.Resend} (only if nobody took it since). Returns the record's id, or empty when another
+   * attempt was first (or the database could not record it): this attempt must then not send.
+   */
+  public OptionalLong take(ReminderNotice notice, ReminderChannel channel, Prior prior, ReminderStatus status,
+      String messageId, Instant now) {
+    try {
+      return ownTransaction.execute(tx -> {
+        if (prior instanceof Prior.Resend resend) {
+          int updated = jdbc.update(
+              "UPDATE reminder_log SET status = ?, channel = ?, recipients = ?, audience = ?, recorded_at = ?,"
+                  + " attempts = attempts + 1, node_id = ?, message_id = ?, sent_at = ?, note = NULL"
+                  + " WHERE id = ? AND status IN (?, ?) AND attempts = ?",
+              status.name(), channel.name(), recipientsJson(notice.recipients()), truncate(notice.audience(), 1000),
+              offset(now), nodeId, messageId, sentAt(status, now), resend.id(),
+              ReminderStatus.FAILED.name(), ReminderStatus.SENDING.name(), resend.attempts());
+          return updated == 1 ? OptionalLong.of(resend.id()) : OptionalLong.empty();
+        }
+        if (!(prior instanceof Prior.Fresh)) {
+          throw new IllegalArgumentException("A reminder found " + prior + " may not be sent");
+        }
+        return OptionalLong.of(insert(notice, channel, status, messageId, 1, null, now));
+      });
+    } catch (DataAccessException lostOrFailed) {
+      // a unique-key violation: another attempt recorded it first; anything else: not recorded, so not sent either
+      LOG.debug("Reminder record not taken: {}", lostOrFailed.toString());
+      return OptionalLong.empty();
+    }
+  }
+
+  /**
+   * Records a failure before the mail server had the message (nothing delivered): a new FAILED record, or one more
+   * attempt on the FAILED / dead SENDING one this attempt found — unless another attempt wrote it meanwhile.
+   * Committed at once, so the failure is visible while the job waits for its retry.
+   */
+  public void recordFailure(ReminderNotice notice, ReminderChannel channel, Prior prior, String reason,
+      Instant now) {
+    try {
+      ownTransaction.executeWithoutResult(tx -> {
+        if (prior instanceof Prior.Resend resend) {
+          jdbc.update("UPDATE reminder_log SET status = ?, note = ?, recorded_at = ?, attempts = attempts + 1,"
+                  + " node_id = ? WHERE id = ? AND status IN (?, ?) AND attempts = ?",
+              ReminderStatus.FAILED.name(), truncate(reason, NOTE_LENGTH), offset(now), nodeId, resend.id(),
+              ReminderStatus.FAILED.name(), ReminderStatus.SENDING.name(), resend.attempts());
+        } else {
+          insert(notice, channel, ReminderStatus.FAILED, null, 1, truncate(reason, NOTE_LENGTH), now);
+        }
+      });
+    } catch (DataAccessException e) {
+      // another attempt recorded it first (or the database is down too): the job's retry looks again
+      LOG.debug("Failure of reminder {} not recorded: {}", notice.subjectId(), e.toString());
+    }
+  }
+
+  private long insert(ReminderNotice notice, ReminderChannel channel, ReminderStatus status, String messageId,
+      int attempts, String note, Instant now) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       PreparedStatement ps = connection.prepareStatement(
           "INSERT INTO reminder_log (subject_id, kind, days_offset, deadline, task_id, task_name,"
               + " process_instance_id, root_process_instance_id, process_definition_key, business_key, audience,"
-              + " recipients, channel, status, scheduled_for, recorded_at, attempts, node_id)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+              + " recipients, channel, status, scheduled_for, recorded_at, attempts, node_id, message_id, sent_at,"
+              + " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           new String[] {"id"});
       int i = 1;
       ps.setString(i++, notice.subjectId());
@@ -179,14 +230,52 @@ public class ReminderLog {
       ps.setString(i++, truncate(notice.audience(), 1000));
       ps.setString(i++, recipientsJson(notice.recipients()));
       ps.setString(i++, channel.name());
-      ps.setString(i++, ReminderStatus.SENDING.name());
+      ps.setString(i++, status.name());
       ps.setObject(i++, offset(notice.scheduledFor()));
       ps.setObject(i++, offset(now));
-      ps.setString(i, nodeId);
+      ps.setInt(i++, attempts);
+      ps.setString(i++, nodeId);
+      ps.setString(i++, messageId);
+      ps.setObject(i++, sentAt(status, now));
+      ps.setString(i, note);
       return ps;
     }, key);
     return key.getKey().longValue();
   }
+
+  /**
+   * Records that the mail server accepted a SUBMITTED reminder: SENT, in the caller's transaction — the reminder
+   * job's own, so that no commit of its own is needed. Should that transaction roll back (an optimistic-locking
+   * conflict, a later failure of the job), the same is recorded in a transaction of its own right after the
+   * rollback; only a process that dies before its job commits leaves the record SUBMITTED (UNCERTAIN later).
+   * Without a transaction (or synchronisation) it is committed at once. A record another attempt already judged
+   * stays as it is.
+   */
+  public void markSent(long id, String messageId, Instant at) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      if (!markDone(id, ReminderStatus.SENT, messageId, at)) {
+        LOG.warn("Reminder record {} was accepted by the mail server after another attempt had already judged it"
+            + " (UNCERTAIN); left as it is", id);
+      }
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        if (status != STATUS_COMMITTED) {
+          LOG.info("The job that sent reminder record {} rolled back after the mail server accepted it;"
+              + " recording SENT on its own", id);
+          markDone(id, ReminderStatus.SENT, messageId, at);
+        }
+      }
+    });
+    jdbc.update(MARK_DONE, ReminderStatus.SENT.name(), messageId, offset(at), id, ReminderStatus.SENDING.name(),
+        ReminderStatus.SUBMITTED.name());
+  }
+
+  private static final String MARK_DONE = "UPDATE reminder_log SET status = ?, message_id = ?, sent_at = ?,"
+      + " note = NULL WHERE id = ? AND status IN (?, ?)";
 
   /**
    * Records the outcome of a claimed reminder: SENT, LOGGED or NO_RECIPIENTS. Only a claim still in flight
@@ -194,23 +283,14 @@ public class ReminderLog {
    * it is, so the log never claims more certainty than it had. Returns whether the record was updated.
    */
   public boolean markDone(long id, ReminderStatus status, String messageId, Instant at) {
-    Integer updated = ownTransaction.execute(tx -> jdbc.update(
-        "UPDATE reminder_log SET status = ?, message_id = ?, sent_at = ?, note = NULL WHERE id = ?"
-            + " AND status IN (?, ?)",
+    Integer updated = ownTransaction.execute(tx -> jdbc.update(MARK_DONE,
         status.name(), messageId,
         status == ReminderStatus.NO_RECIPIENTS ? null : offset(at), id,
         ReminderStatus.SENDING.name(), ReminderStatus.SUBMITTED.name()));
     return updated != null && updated > 0;
   }
 
-  /** Records that the whole message is with the mail server and only its final "." is missing. */
-  public void markSubmitted(long id) {
-    ownTransaction.executeWithoutResult(tx -> jdbc.update(
-        "UPDATE reminder_log SET status = ? WHERE id = ? AND status = ?",
-        ReminderStatus.SUBMITTED.name(), id, ReminderStatus.SENDING.name()));
-  }
-
-  /** Records that sending failed before the mail server took the message: a later attempt of the job may send it. */
+  /** Records that the mail server refused a SUBMITTED message (nothing delivered): a later attempt may send it. */
   public void markFailed(long id, String reason) {
     ownTransaction.executeWithoutResult(tx -> jdbc.update(
         "UPDATE reminder_log SET status = ?, note = ? WHERE id = ? AND status IN (?, ?)",
@@ -270,6 +350,10 @@ public class ReminderLog {
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime sentAt(ReminderStatus status, Instant now) {
+    return status == ReminderStatus.LOGGED || status == ReminderStatus.SENT ? offset(now) : null;
   }
 
   private static OffsetDateTime offset(Instant instant) {

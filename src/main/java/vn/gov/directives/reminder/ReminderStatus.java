@@ -3,20 +3,23 @@ package vn.gov.directives.reminder;
 /** What became of a recorded reminder. */
 public enum ReminderStatus {
   /**
-   * Claimed, not yet handed to the mail server. Left behind by a crash before the message's final "." of DATA:
-   * nothing was delivered, so a later attempt sends it.
+   * Written only by releases before the commit-point claim (claimed, not yet handed over): read so that a cluster
+   * can be upgraded node by node. Older than a job lock time, nothing was delivered and a later attempt sends it.
    */
   SENDING,
   /**
-   * The whole message is with the mail server, its final "." sent, the answer not yet recorded. Left behind only by
-   * a crash in that instant (one network round trip): the message may have gone out.
+   * Taken at the mail server's commit point: the whole message is with the server and its final "." is being sent
+   * (committed first, so a concurrent attempt loses the unique key and drops its own message before its "."). Left
+   * behind only by a process that dies between this commit and its job's commit (the server's answer, then SENT):
+   * the message may have gone out.
    */
   SUBMITTED,
-  /** The mail server accepted the e-mail. */
+  /** The mail server accepted the e-mail (recorded in the reminder job's own transaction). */
   SENT,
   /** No mail server is configured: the reminder was written to the application log. */
   LOGGED,
-  /** The mail server refused or could not be reached; the job retries and may send it later. */
+  /** The mail server refused or could not be reached, or the record could not be taken: nothing was delivered; the
+   * job retries and may send it later. */
   FAILED,
   /** Found SUBMITTED on a retry: it may or may not have gone out, and is not sent again (never twice). */
   UNCERTAIN,

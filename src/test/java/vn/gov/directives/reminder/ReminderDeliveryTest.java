@@ -91,6 +91,19 @@ class ReminderDeliveryTest {
         new Recipient("cv2", "Trần Thị Bình", "binh@stttt.gov.vn"), new Recipient("cv3", "Lê Văn Cư", null)));
   }
 
+  /** What an attempt that reached the commit point leaves: the record SUBMITTED, as if it died right there. */
+  private long submitted(Instant at) {
+    return reminderLog.take(notice(), ReminderChannel.MAIL, new ReminderLog.Prior.Fresh(), ReminderStatus.SUBMITTED,
+        null, at).orElseThrow();
+  }
+
+  /** A claim left SENDING by a node of the release before the commit-point claim (a rolling upgrade). */
+  private long legacySending(Instant at) {
+    long id = submitted(at);
+    jdbc.update("UPDATE reminder_log SET status = 'SENDING' WHERE id = ?", id);
+    return id;
+  }
+
   private ReminderRecord record() {
     return reminderLog.find("task-1", ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
   }
@@ -133,8 +146,8 @@ class ReminderDeliveryTest {
 
   @Test
   void theSameReminderDeliveredByEightJobsAtOnceGoesOutOnce() throws Exception {
-    // e.g. a job run again by a second node after its lock expired: the claim (SELECT ... FOR UPDATE, unique key)
-    // lets exactly one of them send
+    // e.g. a job run again by a second node after its lock expired: all write the message up to its final ".";
+    // the unique key lets one of them record SUBMITTED, the others drop their connection before the "."
     ExecutorService threads = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<ReminderStatus>> outcomes = new ArrayList<>();
@@ -152,7 +165,7 @@ class ReminderDeliveryTest {
           assertThat(outcome.get()).isEqualTo(ReminderStatus.SENT);
           sent++;
         } catch (java.util.concurrent.ExecutionException e) {
-          // found the winner's claim still SENDING: this job fails and is retried later
+          // found the winner's record still SUBMITTED: this job fails and is retried later
           assertThat(e.getCause()).isInstanceOf(ReminderInProgressException.class);
         }
       }
@@ -172,9 +185,9 @@ class ReminderDeliveryTest {
   }
 
   @Test
-  void aReminderClaimedLessThanAJobLockTimeAgoIsLeftToThatAttemptAndRetriedLater() {
-    // e.g. a node that is slow but alive, whose job another node took over: its claim may still be sending
-    long id = ((ReminderLog.Claim.Granted) reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT)).id();
+  void aLegacySendingClaimLessThanAJobLockTimeOldIsLeftToThatAttemptAndRetriedLater() {
+    // a node of the previous release, slow but alive, whose job another node took over: it may still be sending
+    long id = legacySending(SENT_AT);
     ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME).minusSeconds(1)));
 
     assertThatThrownBy(() -> mailing().deliver(notice()))
@@ -197,15 +210,15 @@ class ReminderDeliveryTest {
         new vn.gov.directives.cluster.NodeIdentity("node-b"), 15_000);
     ReminderDelivery onNodeB = new ReminderDelivery(shortLocks, sender(greenMail.getSmtp().getPort()),
         "theodoi-chidao@binhdinh.gov.vn", "http://localhost:8080", event -> events.add((ReminderSentEvent) event));
-    reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
+    submitted(SENT_AT);
 
     ClockUtil.setCurrentTime(Date.from(SENT_AT.plusSeconds(14)));
     assertThatThrownBy(() -> onNodeB.deliver(notice())).isInstanceOf(ReminderInProgressException.class);
+    assertThat(record().status()).isEqualTo(ReminderStatus.SUBMITTED);
     ClockUtil.setCurrentTime(Date.from(SENT_AT.plusSeconds(15)));
-    assertThat(onNodeB.deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(onNodeB.deliver(notice())).isEqualTo(ReminderStatus.UNCERTAIN);
 
-    assertThat(greenMail.getReceivedMessages()).hasSize(2);
-    assertThat(record().nodeId()).isEqualTo("node-b");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
     assertThatThrownBy(() -> new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource),
         new vn.gov.directives.cluster.NodeIdentity("node-b"), 0))
         .hasMessageContaining("lock-time-in-millis must be positive");
@@ -215,10 +228,9 @@ class ReminderDeliveryTest {
   void aLateAcceptanceDoesNotTurnUncertainIntoSent() {
     // attempt 1 handed the message over and stalled; attempt 2 (after the lock time) judged it UNCERTAIN; then
     // attempt 1's 250 arrives
-    long id = ((ReminderLog.Claim.Granted) reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT)).id();
-    reminderLog.markSubmitted(id);
-    assertThat(reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)))
-        .isInstanceOf(ReminderLog.Claim.FoundUncertain.class);
+    long id = submitted(SENT_AT);
+    assertThat(reminderLog.prior(notice(), SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)))
+        .isInstanceOf(ReminderLog.Prior.FoundUncertain.class);
 
     assertThat(reminderLog.markDone(id, ReminderStatus.SENT, "<late@localhost>", SENT_AT)).isFalse();
 
@@ -246,10 +258,9 @@ class ReminderDeliveryTest {
   }
 
   @Test
-  void aReminderLeftSendingByACrashBeforeTheServerHadItIsSentOnce() {
-    // a crash after claiming, before the final "." of DATA: the server discarded the message, nobody got it
-    ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
-    assertThat(claim).isInstanceOf(ReminderLog.Claim.Granted.class);
+  void aLegacySendingClaimLeftByACrashBeforeTheServerHadItIsSentOnce() {
+    // a node of the previous release crashed after claiming, before the final "." of DATA: nobody got it
+    legacySending(SENT_AT);
     // another node takes the job once the dead node's lock has expired
     ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)));
 
@@ -265,8 +276,7 @@ class ReminderDeliveryTest {
   @Test
   void aReminderLeftSubmittedByACrashAtTheCommitPointIsMarkedUncertainAndNotSent() {
     // a crash between the final "." and recording the server's answer: it may have gone out
-    ReminderLog.Claim claim = reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT);
-    reminderLog.markSubmitted(((ReminderLog.Claim.Granted) claim).id());
+    submitted(SENT_AT);
     // another node takes the job once the dead node's lock has expired
     ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME)));
 
@@ -282,8 +292,7 @@ class ReminderDeliveryTest {
   @Test
   void aReminderSubmittedLessThanAJobLockTimeAgoIsLeftToThatAttemptWaitingForTheServersAnswer() {
     // a node so loaded that its job's lock ran out while it waited for the 250: another node took the job over
-    long id = ((ReminderLog.Claim.Granted) reminderLog.claim(notice(), ReminderChannel.MAIL, SENT_AT)).id();
-    reminderLog.markSubmitted(id);
+    long id = submitted(SENT_AT);
     ClockUtil.setCurrentTime(Date.from(SENT_AT.plus(ReminderLog.DEFAULT_JOB_LOCK_TIME).minusSeconds(1)));
 
     assertThatThrownBy(() -> mailing().deliver(notice())).isInstanceOf(ReminderInProgressException.class);
@@ -318,6 +327,188 @@ class ReminderDeliveryTest {
 
     assertThat(record().nodeId()).isEqualTo("node-a");
     assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+  }
+
+  /** A reminder log whose commit-point write first lets something else happen (another attempt's). */
+  private ReminderLog takingAfter(Runnable meanwhile) {
+    return new ReminderLog(jdbc, new DataSourceTransactionManager(dataSource)) {
+      @Override
+      public java.util.OptionalLong take(ReminderNotice notice, ReminderChannel channel, Prior prior,
+          ReminderStatus status, String messageId, Instant now) {
+        if (status == ReminderStatus.SUBMITTED) {
+          meanwhile.run();
+        }
+        return super.take(notice, channel, prior, status, messageId, now);
+      }
+    };
+  }
+
+  private ReminderDelivery mailing(ReminderLog log) {
+    return new ReminderDelivery(log, sender(greenMail.getSmtp().getPort()), "theodoi-chidao@binhdinh.gov.vn",
+        "http://localhost:8080", event -> events.add((ReminderSentEvent) event));
+  }
+
+  @Test
+  void theLoserOfTheCommitPointDropsItsMessageBeforeTheFinalDotSoOnlyTheWinnersArrives() {
+    // attempt A has written its whole message when attempt B (e.g. another node) sends the same reminder and
+    // records it first: A loses the insert and closes its connection without the "."; the server delivers only B's
+    ReminderDelivery attemptA = mailing(takingAfter(() -> assertThat(mailing().deliver(notice()))
+        .isEqualTo(ReminderStatus.SENT)));
+
+    assertThat(attemptA.deliver(notice())).isEqualTo(ReminderStatus.SENT);
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2); // B's message, one copy per mailbox
+    assertThat(greenMail.getReceivedMessagesForDomain("stttt.gov.vn")).extracting(MimeMessage::getMessageID)
+        .containsOnly(mailing().messageId(notice()));
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(record().attempts()).isEqualTo(1);
+    assertThat(events).hasSize(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reminder_log", Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void theLoserOfTheCommitPointToAnAttemptStillWaitingForItsAnswerDeliversNothingAndWaits() {
+    // B has recorded SUBMITTED and not yet got its 250 when A reaches the commit point
+    ReminderDelivery attemptA = mailing(takingAfter(() -> submitted(SENT_AT)));
+
+    assertThatThrownBy(() -> attemptA.deliver(notice())).isInstanceOf(ReminderInProgressException.class);
+
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(record().status()).isEqualTo(ReminderStatus.SUBMITTED);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aFailureBeforeTheCommitPointLeavesTheReminderSendable() {
+    // the commit-point record cannot be written (the database is unreachable): the message is dropped before its
+    // ".", so the server delivers nothing; the failure is recorded and the job's retry sends it once
+    ReminderDelivery failing = mailing(takingAfter(() -> {
+      throw new org.springframework.dao.DataAccessResourceFailureException("database unreachable (simulated)");
+    }));
+
+    assertThatThrownBy(() -> failing.deliver(notice())).isInstanceOf(ReminderDeliveryException.class)
+        .hasMessageContaining("Gửi thư nhắc việc thất bại");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(record().status()).isEqualTo(ReminderStatus.FAILED);
+
+    assertThat(mailing().deliver(notice())).isEqualTo(ReminderStatus.SENT);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(record().status()).isEqualTo(ReminderStatus.SENT);
+    assertThat(record().attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void oneConnectionCarriesTheRemindersOfAThreadAndAStaleOneFailsBeforeTheCommitPoint() throws Exception {
+    try (CountingSmtpServer server = new CountingSmtpServer(true)) {
+      ReminderDelivery delivery = mailing(server.port());
+      // the server drops each connection after one message, as a server does with an idle session: the second
+      // reminder finds its reused connection dead at MAIL FROM — before the commit point — and goes out on a new one
+      assertThat(delivery.deliver(notice())).isEqualTo(ReminderStatus.SENT);
+      ReminderNotice second = new ReminderNotice(ReminderKind.TASK_REMINDER, 1, DUE, SENT_AT, "task-1", "task-1",
+          "Tổng hợp thực trạng và dự thảo Kế hoạch", "pi-1", "pi-1", "ke-hoach", "Xây dựng Kế hoạch ứng dụng CNTT",
+          "KH-2019", null, "Chuyên viên Sở Thông tin và Truyền thông", "Chuyên viên Sở Thông tin và Truyền thông",
+          notice().recipients());
+      assertThat(delivery.deliver(second)).isEqualTo(ReminderStatus.SENT);
+      delivery.close();
+
+      assertThat(server.messages()).isEqualTo(2);
+      assertThat(server.connections()).isEqualTo(2);
+    }
+    assertThat(jdbc.queryForList("SELECT status FROM reminder_log", String.class)).containsExactly("SENT", "SENT");
+    assertThat(jdbc.queryForObject("SELECT SUM(attempts) FROM reminder_log", Integer.class)).isEqualTo(2);
+  }
+
+  @Test
+  void theRemindersOfOneThreadShareOneConnection() throws Exception {
+    try (CountingSmtpServer server = new CountingSmtpServer(false)) {
+      ReminderDelivery delivery = mailing(server.port());
+      for (int days = 1; days <= 3; days++) {
+        assertThat(delivery.deliver(new ReminderNotice(ReminderKind.TASK_REMINDER, days, DUE, SENT_AT, "task-1",
+            "task-1", "Tổng hợp", "pi-1", "pi-1", "ke-hoach", null, null, null, "Chuyên viên", "Chuyên viên",
+            notice().recipients()))).isEqualTo(ReminderStatus.SENT);
+      }
+      delivery.close();
+
+      assertThat(server.messages()).isEqualTo(3);
+      assertThat(server.connections()).isEqualTo(1);
+    }
+    assertThat(jdbc.queryForList("SELECT status FROM reminder_log", String.class)).containsOnly("SENT").hasSize(3);
+  }
+
+  /**
+   * A sequential SMTP server that counts connections and messages; with {@code dropAfterMessage} it closes each
+   * connection without a word after one message — what a server does with a session it finds idle for too long.
+   */
+  private static final class CountingSmtpServer implements AutoCloseable {
+    private final ServerSocket socket = new ServerSocket(0);
+    private final java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger connections =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final Thread thread = new Thread(this::serve, "counting-smtp");
+    private final boolean dropAfterMessage;
+
+    CountingSmtpServer(boolean dropAfterMessage) throws java.io.IOException {
+      this.dropAfterMessage = dropAfterMessage;
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    int messages() {
+      return messages.get();
+    }
+
+    int connections() {
+      return connections.get();
+    }
+
+    private void serve() {
+      while (!socket.isClosed()) {
+        try (java.net.Socket client = socket.accept();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                java.nio.charset.StandardCharsets.US_ASCII));
+            var out = new java.io.PrintWriter(client.getOutputStream(), true)) {
+          connections.incrementAndGet();
+          out.print("220 counting ESMTP\r\n");
+          out.flush();
+          boolean inData = false;
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (inData) {
+              if (line.equals(".")) {
+                messages.incrementAndGet();
+                out.print("250 queued\r\n");
+                out.flush();
+                if (dropAfterMessage) {
+                  break; // close without a word
+                }
+                inData = false;
+              }
+            } else if (line.toUpperCase(java.util.Locale.ROOT).startsWith("QUIT")) {
+              out.print("221 bye\r\n");
+              out.flush();
+              break;
+            } else if (line.toUpperCase(java.util.Locale.ROOT).startsWith("DATA")) {
+              inData = true;
+              out.print("354 go ahead\r\n");
+              out.flush();
+            } else {
+              out.print("250 ok\r\n");
+              out.flush();
+            }
+          }
+        } catch (java.io.IOException closed) {
+          // the test's end closes the socket
+        }
+      }
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      socket.close();
+    }
   }
 
   /**
