@@ -2,23 +2,30 @@
 # Start-up benchmark: builds the jar(s), starts each RUNS times on a fresh H2 database in a temp folder and once more
 # on the same database (a restart: schema, migrations, deployment and organisation already there), and reports the
 # time until Spring says "Started" with the CPU seconds used by then, the time until Tasklist answers, and the
-# resident memory after start-up and after a warm-up of REST calls.
+# resident memory after start-up and after a warm-up of REST calls, and how long the first REST call took (what
+# start-up leaves to the first request shows there).
 #   product  this application, demo profile (demo organisation, 100 users, notice 295 loaded at start)
 #   bare     a bare Camunda 7.24 Spring Boot starter app (bench/bare-camunda, built offline), measured the same way
-# Usage: [JAVA_OPTS=-Xmx384m] bench/startup.sh [RUNS] [product|bare|both]   (default 3 product)
+# Each is measured in two variants, the same way for both apps:
+#   jar      java -jar on the executable jar, as built
+#   cds      extracted jar started with a class-data sharing archive made by scripts/build-cds-archive.sh (its
+#            training run, not timed, uses the same application arguments)
+# Usage: [JAVA_OPTS=-Xmx384m] [STARTUP_VARIANTS="jar cds"] bench/startup.sh [RUNS] [product|bare|both]   (default 3 product)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 which=${2:-product}
 port=18080
+variants=${STARTUP_VARIANTS:-jar cds}
 out=target/bench/startup.txt
 mkdir -p target/bench
+jvm_extra=""  # set per variant: the CDS archive option
 
 start_once() { # label round work jar args... — starts, measures, stops; sets started, ready, rss_start, rss_warm, cpu
   local label=$1 round=$2 work=$3 jar=$4; shift 4
   local log=$work/app-$round.log
   local start; start=$(date +%s.%N)
-  (cd "$work" && exec java ${JAVA_OPTS:-} -jar "$OLDPWD/$jar" "$@" --server.port=$port \
+  (cd "$work" && exec java ${JAVA_OPTS:-} $jvm_extra -jar "$OLDPWD/$jar" "$@" --server.port=$port \
       --spring.datasource.url="jdbc:h2:file:$work/data/directives;MODE=LEGACY;NON_KEYWORDS=VALUE" >"$log" 2>&1) &
   local pid=$!
   until grep -q "Started Application in" "$log" 2>/dev/null; do
@@ -28,6 +35,8 @@ start_once() { # label round work jar args... — starts, measures, stops; sets 
   # CPU seconds the JVM used until "Started" (all threads): steadier than wall time on a shared machine
   cpu=$(awk '{printf "%.1f", ($14 + $15) / 100}' /proc/$pid/stat)
   started=$(grep -o "Started Application in [0-9.]* seconds" "$log" | grep -o "[0-9.]*" | head -1)
+  # the first request after "Started": what a user meets first (anything made lazy at start is paid here)
+  first_call=$(curl -s -o /dev/null -w '%{time_total}' -u demo:demo "http://localhost:$port/engine-rest/task?maxResults=50")
   until curl -sf -o /dev/null "http://localhost:$port/camunda/app/tasklist/default/"; do sleep 0.2; done
   ready=$(awk "BEGIN {print $(date +%s.%N) - $start}")
   rss_start=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
@@ -36,18 +45,20 @@ start_once() { # label round work jar args... — starts, measures, stops; sets 
     curl -s -o /dev/null -u demo:demo "http://localhost:$port/engine-rest/process-definition"
   done
   rss_warm=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-  printf '%-7s %-7s: Spring started in %ss (CPU %ss), Tasklist answered after %.1fs (wall), RSS %d MiB after start, %d MiB after 400 REST calls\n' \
-    "$label" "$round" "$started" "$cpu" "$ready" $((rss_start / 1024)) $((rss_warm / 1024)) | tee -a "$out"
+  printf '%-11s %-7s: Spring started in %ss (CPU %ss), first REST call %d ms, Tasklist answered after %.1fs (wall), RSS %d MiB after start, %d MiB after 400 REST calls\n' \
+    "$label" "$round" "$started" "$cpu" "$(awk "BEGIN {printf \"%d\", $first_call * 1000}")" "$ready" \
+    $((rss_start / 1024)) $((rss_warm / 1024)) | tee -a "$out"
   kill $pid; wait $pid 2>/dev/null || true
 }
 
 measure() { # label jar args... — per run: a first start on a fresh database, then a restart on the same one
   local label=$1 jar=$2; shift 2
-  local sum_started=0 sum_rss=0 sum_restarted=0 sum_rss_restart=0
+  local sum_started=0 sum_rss=0 sum_restarted=0 sum_rss_restart=0 sum_cpu=0
   for run in $(seq 1 "$runs"); do
     local work; work=$(mktemp -d)
     start_once "$label" "first" "$work" "$jar" "$@"
     sum_started=$(awk "BEGIN {print $sum_started + $started}")
+    sum_cpu=$(awk "BEGIN {print $sum_cpu + $cpu}")
     sum_rss=$((sum_rss + rss_start / 1024))
     start_once "$label" "restart" "$work" "$jar" "$@"
     sum_restarted=$(awk "BEGIN {print $sum_restarted + $started}")
@@ -56,26 +67,49 @@ measure() { # label jar args... — per run: a first start on a fresh database, 
   done
   eval "${label}_started=$(awk "BEGIN {print $sum_started / $runs}")"
   eval "${label}_rss=$((sum_rss / runs))"
+  eval "${label}_cpu=$(awk "BEGIN {print $sum_cpu / $runs}")"
   eval "${label}_restarted=$(awk "BEGIN {print $sum_restarted / $runs}")"
   eval "${label}_rss_restart=$((sum_rss_restart / runs))"
-  printf '%-7s mean of %d: first start %.1f s, RSS %d MiB; restart %.1f s, RSS %d MiB\n' "$label" "$runs" \
-    "$(eval echo \$${label}_started)" "$(eval echo \$${label}_rss)" \
+  printf '%-11s mean of %d: first start %.1f s (CPU %.1f s), RSS %d MiB; restart %.1f s, RSS %d MiB\n' "$label" "$runs" \
+    "$(eval echo \$${label}_started)" "$(eval echo \$${label}_cpu)" "$(eval echo \$${label}_rss)" \
     "$(eval echo \$${label}_restarted)" "$(eval echo \$${label}_rss_restart)" | tee -a "$out"
 }
 
-echo "# startup — $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), JAVA_OPTS=${JAVA_OPTS:-}" > "$out"
+echo "# startup — $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), JAVA_OPTS=${JAVA_OPTS:-}, variants: $variants" > "$out"
+measure_variants() { # app jar args... — the app in every variant
+  local app=$1 jar=$2; shift 2
+  for variant in $variants; do
+    case $variant in
+      jar) jvm_extra=""; measure "$app" "$jar" "$@" ;;
+      cds)
+        local dir=target/bench/cds-$app
+        echo "$app: CDS training run (not timed)"
+        scripts/build-cds-archive.sh "$jar" "$dir" "$@" >/dev/null
+        jvm_extra="-XX:SharedArchiveFile=$PWD/$dir/application.jsa"
+        measure "${app}_cds" "$dir/app/$(basename "$jar")" "$@"
+        jvm_extra="" ;;
+      *) echo "unknown variant $variant (jar, cds)"; exit 2 ;;
+    esac
+  done
+}
 if [[ $which == product || $which == both ]]; then
   ./mvnw -q -B -ntp -DskipTests package
   jar=$(ls target/directive-follow-up-*.jar | grep -v original | head -1)
-  measure product "$jar" --spring.profiles.active=demo
+  measure_variants product "$jar" --spring.profiles.active=demo
 fi
 if [[ $which == bare || $which == both ]]; then
   ./mvnw -q -B -ntp -o -f bench/bare-camunda/pom.xml -DskipTests package
-  measure bare bench/bare-camunda/target/bare-camunda-1.jar
+  measure_variants bare bench/bare-camunda/target/bare-camunda-1.jar
 fi
 if [[ $which == both ]]; then
-  awk "BEGIN {printf \"ratio product/bare, first start: start-up %.2fx, RSS after start %.2fx (target <= 1.2x both)\n\", \
-    $product_started / $bare_started, $product_rss / $bare_rss}" | tee -a "$out"
-  awk "BEGIN {printf \"ratio product/bare, restart:     start-up %.2fx, RSS after start %.2fx\n\", \
-    $product_restarted / $bare_restarted, $product_rss_restart / $bare_rss_restart}" | tee -a "$out"
+  for variant in $variants; do
+    suffix=""; [[ $variant == cds ]] && suffix=_cds
+    p=product$suffix b=bare$suffix
+    ps=${p}_started bs=${b}_started pc=${p}_cpu bc=${b}_cpu pr=${p}_rss br=${b}_rss
+    prs=${p}_restarted brs=${b}_restarted prr=${p}_rss_restart brr=${b}_rss_restart
+    awk "BEGIN {printf \"ratio product/bare, %-3s, first start: start-up %.2fx (CPU %.2fx), RSS after start %.2fx (target <= 1.2x both)\n\", \
+      \"$variant\", ${!ps} / ${!bs}, ${!pc} / ${!bc}, ${!pr} / ${!br}}" | tee -a "$out"
+    awk "BEGIN {printf \"ratio product/bare, %-3s, restart:     start-up %.2fx, RSS after start %.2fx\n\", \
+      \"$variant\", ${!prs} / ${!brs}, ${!prr} / ${!brr}}" | tee -a "$out"
+  done
 fi

@@ -39,6 +39,8 @@ public class DefaultDocumentService implements DocumentService {
     this.store = store;
     this.processTree = processTree;
     this.transaction = new TransactionTemplate(transactions);
+    // the fonts are parsed on the first document; that they were packaged is checked here, at start-up
+    DocumentFonts.checkBundled();
   }
 
   @Override

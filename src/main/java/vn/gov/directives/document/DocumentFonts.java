@@ -37,6 +37,15 @@ final class DocumentFonts {
 
   private DocumentFonts() {}
 
+  /** Fails when a bundled font file is missing, without reading or parsing it (parsing waits for a document). */
+  static void checkBundled() {
+    for (Face face : Face.values()) {
+      if (DocumentFonts.class.getClassLoader().getResource("fonts/" + face.file) == null) {
+        throw new IllegalStateException("Bundled font missing from the classpath: fonts/" + face.file);
+      }
+    }
+  }
+
   static synchronized byte[] bytes(Face face) {
     if (BYTES[face.ordinal()] == null) {
       try (InputStream in = DocumentFonts.class.getClassLoader().getResourceAsStream("fonts/" + face.file)) {

@@ -48,13 +48,19 @@ public final class DocxRenderer {
   static final int MARGIN_LEFT = 1701;
   static final int MARGIN_RIGHT = 850;
   static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-  static final int HEADER_LEFT = mmToTwips(DocumentFonts.headerLeftMm(165f));
-  static final int HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
   static final int FIRST_LINE_INDENT = 720; // 1.27 cm
   static final int BODY_SIZE = 14;
 
   static {
     XmlFactories.pinTransformerFactory();
+  }
+
+  /** The header columns' widths come from the font's metrics: parsed on the first document, not at start-up. */
+  static final class Header {
+    static final int LEFT = mmToTwips(DocumentFonts.headerLeftMm(165f));
+    static final int RIGHT = TEXT_WIDTH - LEFT;
+
+    private Header() {}
   }
 
   public byte[] render(DocumentLayout layout) {
@@ -144,7 +150,7 @@ public final class DocxRenderer {
   }
 
   private void header(XWPFDocument doc, DocumentLayout layout) {
-    XWPFTable table = borderlessTable(doc, HEADER_LEFT, HEADER_RIGHT);
+    XWPFTable table = borderlessTable(doc, Header.LEFT, Header.RIGHT);
     XWPFTableCell left = table.getRow(0).getCell(0);
     XWPFTableCell right = table.getRow(0).getCell(1);
 
@@ -161,8 +167,8 @@ public final class DocxRenderer {
       widest = line.length() > widest.length() ? line : widest;
     }
     // The short rule under the agency name: about a third of its length (Decree 30 says 1/3 to 1/2).
-    int nameWidth = Math.min(HEADER_LEFT - 300, ptToTwips(DocumentFonts.width(widest, Face.BOLD, 12)));
-    rule(left.addParagraph(), HEADER_LEFT, Math.max(nameWidth / 3, mmToTwips(15)));
+    int nameWidth = Math.min(Header.LEFT - 300, ptToTwips(DocumentFonts.width(widest, Face.BOLD, 12)));
+    rule(left.addParagraph(), Header.LEFT, Math.max(nameWidth / 3, mmToTwips(15)));
     if (layout.numberLine() != null) {
       run(centered(left.addParagraph(), 80, 0), layout.numberLine(), 13, false, false);
     }
@@ -171,7 +177,7 @@ public final class DocxRenderer {
     run(national, DocumentLayout.NATIONAL_TITLE, 12, true, false);
     run(centered(right.addParagraph(), 0, 0), DocumentLayout.MOTTO, 13, true, false);
     // The rule under the motto is as long as the motto.
-    rule(right.addParagraph(), HEADER_RIGHT, ptToTwips(DocumentFonts.width(DocumentLayout.MOTTO, Face.BOLD, 13)));
+    rule(right.addParagraph(), Header.RIGHT, ptToTwips(DocumentFonts.width(DocumentLayout.MOTTO, Face.BOLD, 13)));
     run(centered(right.addParagraph(), 80, 0), layout.placeAndDate(), 13, false, true);
   }
 

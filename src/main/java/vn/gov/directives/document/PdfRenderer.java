@@ -29,8 +29,14 @@ import vn.gov.directives.document.DocumentLayout.Table;
 public final class PdfRenderer {
 
   static final float TEXT_WIDTH_MM = 210 - 30 - 15;
-  static final float HEADER_LEFT_MM = DocumentFonts.headerLeftMm(TEXT_WIDTH_MM);
-  static final float HEADER_RIGHT_MM = TEXT_WIDTH_MM - HEADER_LEFT_MM;
+
+  /** The header columns' widths come from the font's metrics: parsed on the first document, not at start-up. */
+  static final class Header {
+    static final float LEFT_MM = DocumentFonts.headerLeftMm(TEXT_WIDTH_MM);
+    static final float RIGHT_MM = TEXT_WIDTH_MM - LEFT_MM;
+
+    private Header() {}
+  }
 
   private static final String CSS = """
       @page { size: 210mm 297mm; margin: 20mm 15mm 20mm 30mm;
@@ -161,7 +167,7 @@ public final class PdfRenderer {
   }
 
   private void header(StringBuilder h, DocumentLayout layout) {
-    h.append("<table class=\"layout\"><tr><td style=\"width: ").append(mm(HEADER_LEFT_MM)).append("\">");
+    h.append("<table class=\"layout\"><tr><td style=\"width: ").append(mm(Header.LEFT_MM)).append("\">");
     for (String line : layout.headerAbove()) {
       h.append("<div class=\"c l12\">").append(esc(line)).append("</div>");
     }
@@ -170,12 +176,12 @@ public final class PdfRenderer {
       h.append("<div class=\"c l12\" style=\"font-weight: bold\">").append(esc(line)).append("</div>");
       widest = line.length() > widest.length() ? line : widest;
     }
-    float nameMm = Math.min(HEADER_LEFT_MM - 4, ptToMm(DocumentFonts.width(widest, Face.BOLD, 12)));
+    float nameMm = Math.min(Header.LEFT_MM - 4, ptToMm(DocumentFonts.width(widest, Face.BOLD, 12)));
     rule(h, Math.max(nameMm / 3, 15), 1.5f);
     if (layout.numberLine() != null) {
       h.append("<div class=\"c l13 gap\" style=\"white-space: pre\">").append(esc(layout.numberLine())).append("</div>");
     }
-    h.append("</td><td style=\"width: ").append(mm(HEADER_RIGHT_MM)).append("\">");
+    h.append("</td><td style=\"width: ").append(mm(Header.RIGHT_MM)).append("\">");
     h.append("<div class=\"c l12\" style=\"font-weight: bold\">").append(esc(DocumentLayout.NATIONAL_TITLE)).append("</div>");
     h.append("<div class=\"c l13\" style=\"font-weight: bold\">").append(esc(DocumentLayout.MOTTO)).append("</div>");
     rule(h, ptToMm(DocumentFonts.width(DocumentLayout.MOTTO, Face.BOLD, 13)), 1);
