@@ -85,6 +85,7 @@ public final class PdfRenderer {
   private final BlockingQueue<TrueTypeFont[]> idleFonts = new ArrayBlockingQueue<>(KEPT_FONT_SETS);
 
   public byte[] render(DocumentLayout layout) {
+    XmlFactories.pinParserFactories();
     String html = html(layout);
     TrueTypeFont[] fonts = idleFonts.poll();
     boolean reusable = false;

@@ -60,7 +60,9 @@ import vn.gov.directives.calendar.VietnamTime;
  * server): the ratio to it is the target figure; the ratio to the stripped model at the product's level is printed
  * for transparency. Rows inserted, updated and deleted per instance and table come from PostgreSQL's statistics.
  */
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "logging.level.root=WARN"})
+// no demo notices on either engine: their processes and jobs would load one engine and not the other
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "logging.level.root=WARN",
+    "app.notices.demo=false"})
 @ActiveProfiles({"demo", "postgres"})
 class ThroughputBenchmark {
 
