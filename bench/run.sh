@@ -11,6 +11,7 @@
 #
 # Usage: bench/run.sh [names…] [-Dproperty=value…]      (default: all five, full sizes)
 #   sizes: -Dbench.throughput.instances=2000 -Dbench.throughput.rounds=4 -Dbench.throughput.attribution=200
+#          -Dbench.throughput.real-at-full=false (skip the real model on the full-history engine)
 #          -Dbench.reminders.count=10000 -Dbench.reminders.two-nodes=true
 #          -Dbench.documents.runs=200 -Dbench.queries.tasks=50000 -Dbench.queries.requests=200
 #          STARTUP_RUNS=3 (environment)

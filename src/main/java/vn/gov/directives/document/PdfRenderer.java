@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -76,23 +78,80 @@ public final class PdfRenderer {
       .appendix { page-break-before: always; }
       """;
 
+  /** Parsed font sets kept between renderings: as many as renderings ran at the same time, up to this. */
+  static final int KEPT_FONT_SETS = 8;
+
+  /**
+   * Parsed faces (REGULAR, BOLD, ITALIC, BOLD_ITALIC) not in use. Parsing the four faces was about 15 % of a PDF's
+   * CPU. A parsed {@link TrueTypeFont} reads its tables lazily from one buffer and is not thread-safe, so a
+   * rendering takes a set for itself and gives it back when done; PDFBox does not close a font handed to
+   * {@code PDType0Font.load(document, ttf, subset)} with the document, and the subset embedded in each PDF is built
+   * from the glyphs that document uses, so the bytes do not depend on what the set rendered before.
+   */
+  private final BlockingQueue<TrueTypeFont[]> idleFonts = new ArrayBlockingQueue<>(KEPT_FONT_SETS);
+
   public byte[] render(DocumentLayout layout) {
+    XmlFactories.pinParserFactories();
     String html = html(layout);
+    TrueTypeFont[] fonts = idleFonts.poll();
+    boolean reusable = false;
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      if (fonts == null) {
+        fonts = parseFonts();
+      }
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePDDocument(document);
-      font(builder, document, Face.REGULAR, 400, FontStyle.NORMAL);
-      font(builder, document, Face.BOLD, 700, FontStyle.NORMAL);
-      font(builder, document, Face.ITALIC, 400, FontStyle.ITALIC);
-      font(builder, document, Face.BOLD_ITALIC, 700, FontStyle.ITALIC);
+      font(builder, document, fonts[Face.REGULAR.ordinal()], 400, FontStyle.NORMAL);
+      font(builder, document, fonts[Face.BOLD.ordinal()], 700, FontStyle.NORMAL);
+      font(builder, document, fonts[Face.ITALIC.ordinal()], 400, FontStyle.ITALIC);
+      font(builder, document, fonts[Face.BOLD_ITALIC.ordinal()], 700, FontStyle.ITALIC);
       builder.useUnicodeLineBreaker(new NumberKeepingLineBreaker());
       builder.withHtmlContent(html, null);
       builder.toStream(out);
       builder.run();
+      reusable = true;
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      // a set used by a rendering that failed half-way is not trusted again
+      if (fonts != null && !(reusable && idleFonts.offer(fonts))) {
+        close(fonts);
+      }
+    }
+  }
+
+  /** Parsed font sets waiting for the next rendering (tests). */
+  int idleFontSets() {
+    return idleFonts.size();
+  }
+
+  /**
+   * The four faces parsed, with glyph substitution off. PDFBox 3 otherwise runs the font's GSUB rules on every
+   * string it draws, compiling regular expressions each time: two thirds of the rendering time, for at most an
+   * "fi"/"fl" ligature that the layout (measured without substitution) never accounted for anyway. Vietnamese text
+   * is NFC-composed before it gets here, so no mark composition is lost.
+   */
+  private static TrueTypeFont[] parseFonts() throws IOException {
+    TrueTypeFont[] fonts = new TrueTypeFont[Face.values().length];
+    for (Face face : Face.values()) {
+      TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(DocumentFonts.bytes(face)));
+      ttf.setEnableGsub(false);
+      fonts[face.ordinal()] = ttf;
+    }
+    return fonts;
+  }
+
+  private static void close(TrueTypeFont[] fonts) {
+    for (TrueTypeFont font : fonts) {
+      try {
+        if (font != null) {
+          font.close();
+        }
+      } catch (IOException ignored) {
+        // an in-memory buffer: nothing to release
+      }
     }
   }
 
@@ -122,16 +181,9 @@ public final class PdfRenderer {
     }
   }
 
-  /**
-   * Embeds the face (subset) with glyph substitution off. PDFBox 3 otherwise runs the font's GSUB rules on every
-   * string it draws, compiling regular expressions each time: two thirds of the rendering time, for at most an
-   * "fi"/"fl" ligature that the layout (measured without substitution) never accounted for anyway. Vietnamese text
-   * is NFC-composed before it gets here, so no mark composition is lost.
-   */
-  private static void font(PdfRendererBuilder builder, PDDocument document, Face face, int weight, FontStyle style)
-      throws IOException {
-    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(DocumentFonts.bytes(face)));
-    ttf.setEnableGsub(false);
+  /** Embeds the parsed face in the document (subset; PDFBox leaves the parsed font open). */
+  private static void font(PdfRendererBuilder builder, PDDocument document, TrueTypeFont ttf, int weight,
+      FontStyle style) throws IOException {
     PDFont font = PDType0Font.load(document, ttf, true);
     builder.useFont(new PDFontSupplier(font), DocumentFonts.FAMILY, weight, style, true);
   }

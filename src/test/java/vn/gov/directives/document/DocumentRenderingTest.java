@@ -171,6 +171,45 @@ class DocumentRenderingTest {
   }
 
   @Test
+  void aRendererReusesItsParsedFontsAndEachPdfIsTheSameAsRenderedAlone() throws Exception {
+    DocumentLayout decision = COMPOSER.compose(LIBRARY.load("quyet-dinh-phe-duyet-ke-hoach"), DocumentFixtures.UBND,
+        DocumentFixtures.JAN_05_2019, 5, DocumentFixtures.quyetDinh());
+    byte[] alone = new PdfRenderer().render(decision);
+    PdfRenderer renderer = new PdfRenderer();
+    byte[] toTrinh = renderer.render(COMPOSER.compose(LIBRARY.load("to-trinh-ke-hoach"), DocumentFixtures.STTTT,
+        DocumentFixtures.JAN_05_2019, 1, DocumentFixtures.toTrinh()));
+    assertThat(renderer.idleFontSets()).as("the parsed fonts kept for the next document").isEqualTo(1);
+    // the same parsed fonts, after another document used other glyphs of them
+    byte[] afterAnother = renderer.render(decision);
+    assertThat(renderer.idleFontSets()).isEqualTo(1);
+    // the same pages and embedded font subsets (the file's ID and dates differ from one rendering to the next)
+    assertThat(pagesAndFonts(afterAnother)).isEqualTo(pagesAndFonts(alone));
+    assertThat(pagesAndFonts(toTrinh)).isEqualTo(pagesAndFonts(toTrinhPdf));
+  }
+
+  /** Per page: its content stream, then each font's name and embedded font program, as hex. */
+  private static List<String> pagesAndFonts(byte[] pdf) throws Exception {
+    List<String> parts = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDPage page : doc.getPages()) {
+        try (var contents = page.getContents()) {
+          parts.add(java.util.HexFormat.of().formatHex(contents.readAllBytes()));
+        }
+        for (var name : page.getResources().getFontNames()) {
+          var font = page.getResources().getFont(name);
+          var descriptor = font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0
+              ? type0.getDescendantFont().getFontDescriptor() : font.getFontDescriptor();
+          parts.add(name.getName() + " " + font.getName());
+          try (var program = descriptor.getFontFile2().createInputStream()) {
+            parts.add(java.util.HexFormat.of().formatHex(program.readAllBytes()));
+          }
+        }
+      }
+    }
+    return parts;
+  }
+
+  @Test
   void draftReportLeavesTheNumberBlankAndIsMarkedDraft() throws Exception {
     DocumentLayout layout = COMPOSER.compose(LIBRARY.load("bao-cao-ket-qua-ra-soat"), DocumentFixtures.STTTT,
         DocumentFixtures.JAN_05_2019, null, DocumentFixtures.baoCao());
