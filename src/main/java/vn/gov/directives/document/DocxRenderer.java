@@ -52,7 +52,7 @@ public final class DocxRenderer {
   static final int BODY_SIZE = 14;
 
   static {
-    XmlFactories.pinTransformerFactory();
+    XmlFactories.pin();
   }
 
   /** The header columns' widths come from the font's metrics: parsed on the first document, not at start-up. */

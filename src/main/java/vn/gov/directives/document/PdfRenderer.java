@@ -90,8 +90,11 @@ public final class PdfRenderer {
    */
   private final BlockingQueue<TrueTypeFont[]> idleFonts = new ArrayBlockingQueue<>(KEPT_FONT_SETS);
 
+  static {
+    XmlFactories.pin();
+  }
+
   public byte[] render(DocumentLayout layout) {
-    XmlFactories.pinParserFactories();
     String html = html(layout);
     TrueTypeFont[] fonts = idleFonts.poll();
     boolean reusable = false;

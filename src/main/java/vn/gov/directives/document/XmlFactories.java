@@ -1,5 +1,6 @@
 package vn.gov.directives.document;
 
+import java.util.function.Supplier;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.TransformerFactory;
@@ -20,28 +21,18 @@ final class XmlFactories {
   static final String SAX_PARSER_FACTORY = SAXParserFactory.class.getName();
   static final String DOCUMENT_BUILDER_FACTORY = DocumentBuilderFactory.class.getName();
 
-  private static volatile boolean parsersPinned;
-
   private XmlFactories() {}
 
-  static void pinParserFactories() {
-    if (parsersPinned) {
-      return;
-    }
-    synchronized (XmlFactories.class) {
-      if (System.getProperty(SAX_PARSER_FACTORY) == null) {
-        System.setProperty(SAX_PARSER_FACTORY, SAXParserFactory.newInstance().getClass().getName());
-      }
-      if (System.getProperty(DOCUMENT_BUILDER_FACTORY) == null) {
-        System.setProperty(DOCUMENT_BUILDER_FACTORY, DocumentBuilderFactory.newInstance().getClass().getName());
-      }
-      parsersPinned = true;
-    }
+  /** Called from the renderers' static initialisers: once per class, not per document. */
+  static synchronized void pin() {
+    pin(TRANSFORMER_FACTORY, () -> TransformerFactory.newInstance().getClass().getName());
+    pin(SAX_PARSER_FACTORY, () -> SAXParserFactory.newInstance().getClass().getName());
+    pin(DOCUMENT_BUILDER_FACTORY, () -> DocumentBuilderFactory.newInstance().getClass().getName());
   }
 
-  static synchronized void pinTransformerFactory() {
-    if (System.getProperty(TRANSFORMER_FACTORY) == null) {
-      System.setProperty(TRANSFORMER_FACTORY, TransformerFactory.newInstance().getClass().getName());
+  private static void pin(String property, Supplier<String> ordinaryLookup) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, ordinaryLookup.get());
     }
   }
 }
