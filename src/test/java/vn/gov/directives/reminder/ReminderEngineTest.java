@@ -328,11 +328,8 @@ class ReminderEngineTest {
   @Test
   void withTheMailServerDownAReminderIsRetriedAtEachIntervalThenAnIncidentThenACockpitRetryDeliversItOnce()
       throws Exception {
-    String pi = startPlan("KH-MAY-CHU-THU-HONG");
-    Task draft = openTask(pi);
-    setDue(draft, DUE);
-    String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
-    GREEN_MAIL.stop();
+    ReminderJob reminder = threeDayReminderWithTheMailServerDown("KH-MAY-CHU-THU-HONG");
+    String jobId = reminder.jobId();
 
     Instant now = vn(2019, 1, 29, 7, 30, 0);
     ClockUtil.setCurrentTime(Date.from(now));
@@ -354,7 +351,7 @@ class ReminderEngineTest {
     }
     assertThat(job(jobId).getRetries()).isZero();
     assertThat(incidents(jobId)).as("incident once the last retry failed").isOne();
-    assertThat(reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow())
+    assertThat(reminderLog.find(reminder.taskId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow())
         .satisfies(record -> {
           assertThat(record.status()).isEqualTo(ReminderStatus.FAILED);
           assertThat(record.attempts()).isEqualTo(6);
@@ -370,20 +367,17 @@ class ReminderEngineTest {
 
     assertThat(job(jobId)).isNull();
     assertThat(messageIds()).containsExactly(
-        "<reminder.task_reminder." + draft.getId() + ".3." + DUE.getEpochSecond() + "@theodoi.test>");
+        "<reminder.task_reminder." + reminder.taskId() + ".3." + DUE.getEpochSecond() + "@theodoi.test>");
     assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(2); // one copy in each of the two mailboxes
-    ReminderRecord sent = reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
+    ReminderRecord sent = reminderLog.find(reminder.taskId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
     assertThat(sent.status()).isEqualTo(ReminderStatus.SENT);
     assertThat(sent.attempts()).isEqualTo(7);
   }
 
   @Test
   void aCockpitRetryThatFailsAgainEndsInAnIncidentAgain() throws Exception {
-    String pi = startPlan("KH-THU-LAI-COCKPIT");
-    Task draft = openTask(pi);
-    setDue(draft, DUE);
-    String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
-    GREEN_MAIL.stop();
+    ReminderJob reminder = threeDayReminderWithTheMailServerDown("KH-THU-LAI-COCKPIT");
+    String jobId = reminder.jobId();
     ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 29, 7, 30, 0)));
     managementService.setJobRetries(jobId, 1); // as if the retries had been used up and Cockpit gave one back
     assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull(); // first failure: 6 attempts
@@ -399,11 +393,8 @@ class ReminderEngineTest {
 
   @Test
   void aShortOutageIsBridgedByTheRetriesWithoutAnIncident() throws Exception {
-    String pi = startPlan("KH-MAT-KET-NOI");
-    Task draft = openTask(pi);
-    setDue(draft, DUE);
-    String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
-    GREEN_MAIL.stop();
+    ReminderJob reminder = threeDayReminderWithTheMailServerDown("KH-MAT-KET-NOI");
+    String jobId = reminder.jobId();
     Instant now = vn(2019, 1, 29, 7, 30, 0);
     ClockUtil.setCurrentTime(Date.from(now));
     assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
@@ -419,7 +410,7 @@ class ReminderEngineTest {
     assertThat(job(jobId)).isNull();
     assertThat(incidents(jobId)).isZero();
     assertThat(messageIds()).hasSize(1);
-    ReminderRecord sent = reminderLog.find(draft.getId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
+    ReminderRecord sent = reminderLog.find(reminder.taskId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
     assertThat(sent.status()).isEqualTo(ReminderStatus.SENT);
     assertThat(sent.attempts()).isEqualTo(3);
     assertThat(sent.sentAt()).isEqualTo(third);
@@ -503,6 +494,18 @@ class ReminderEngineTest {
 
   private static GreenMail newMailServer() {
     return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  private record ReminderJob(String jobId, String taskId) {}
+
+  /** A plan whose draft is due on DUE and its 3-day reminder job; then the mail server goes down. */
+  private ReminderJob threeDayReminderWithTheMailServerDown(String planKey) {
+    String pi = startPlan(planKey);
+    Task draft = openTask(pi);
+    setDue(draft, DUE);
+    String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
+    GREEN_MAIL.stop();
+    return new ReminderJob(jobId, draft.getId());
   }
 
   private static void startMailServerAgain() {
