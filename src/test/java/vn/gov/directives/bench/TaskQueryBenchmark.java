@@ -105,8 +105,10 @@ class TaskQueryBenchmark {
     long begin = System.nanoTime();
     create(tasks, groups);
     report.line("%d open tasks over %d groups (%d agencies), a third overdue, created in %.0f s; authorization on;"
-        + " PostgreSQL (embedded, defaults)", tasks, groups.size() - groups.size() / 3, groups.size() / 3,
+        + " PostgreSQL (embedded)", tasks, groups.size() - groups.size() / 3, groups.size() / 3,
         (System.nanoTime() - begin) / 1e9);
+    report.line("server started with the production settings of README \"PostgreSQL in production\": %s",
+        BenchDatabase.PRODUCTION_SETTINGS);
     report.line("rows: act_ru_task %d, act_ru_identitylink %d, act_ru_authorization %d",
         count("act_ru_task"), count("act_ru_identitylink"), count("act_ru_authorization"));
     jdbc.execute("ANALYZE");
@@ -129,42 +131,80 @@ class TaskQueryBenchmark {
           "BEFORE: first-release filters, Camunda's own indexes and statements, authorizationCheckRevokes=auto", () -> {
             legacyFilters();
             dropProductIndexes();
+            dropPlannerStatistics();
             AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
             engineConfiguration.setAuthorizationCheckRevokes(
                 ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
           });
     }
-    // the previous release: filters and indexes as now, Camunda's "groups with any authorization" (a full read of
-    // ACT_RU_AUTHORIZATION in every command: 4 per REST request, 2 engine-only)
-    phase(report, http, requests, "AFTER, without the loose scan of authorized groups (previous release)", () -> {
+    // the previous round: filters, indexes and the loose scan of authorized groups as now, but no planner statistics
+    // on the permission bits and PostgreSQL's default server settings (set for this database, new connections)
+    phase(report, http, requests, "PREVIOUS: as now without planner statistics, PostgreSQL's default settings", () -> {
       currentFilters();
       taskQueryIndexes.ensure();
-      AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
-      engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
-    });
-    // candidates measured while choosing (-Dbench.queries.candidates=true)
-    if (Boolean.getBoolean("bench.queries.candidates")) {
-      for (String candidate : System.getProperty("bench.queries.candidate-sql", "").split(";")) {
-        if (!candidate.isBlank()) {
-          // cumulative: each candidate keeps the ones before it
-          phase(report, http, requests, "CANDIDATE: current filters + " + candidate.strip(), () -> {
-            currentFilters();
-            if (candidate.strip().startsWith("revokes=")) {
-              engineConfiguration.setAuthorizationCheckRevokes(candidate.strip().substring("revokes=".length()));
-            } else {
-              jdbc.execute(candidate);
-            }
-          });
-        }
-      }
-    }
-    // after: what the product does at start on an upgraded installation
-    phase(report, http, requests, "AFTER: product filters, indexes and settings as started", () -> {
-      currentFilters();
-      taskQueryIndexes.ensure();
+      dropPlannerStatistics();
       AuthorizedGroupIdsQuery.install(engineConfiguration);
       engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
+      databaseSettings(BenchDatabase.DEFAULT_SETTINGS);
     });
+    // candidates measured while choosing (-Dbench.queries.candidates="pg:max_parallel_workers_per_gather=0;revokes=never"):
+    // each is AFTER plus one change — a setting for this database (pg:name=value), revoke checks, or SQL
+    for (String candidate : System.getProperty("bench.queries.candidates", "").split(";")) {
+      String change = candidate.strip();
+      if (!change.isEmpty()) {
+        phase(report, http, requests, "CANDIDATE: AFTER + " + change, () -> {
+          asStarted();
+          if (change.startsWith("revokes=")) {
+            engineConfiguration.setAuthorizationCheckRevokes(change.substring("revokes=".length()));
+          } else if (change.startsWith("pg:")) {
+            String[] setting = change.substring(3).split("=", 2);
+            databaseSettings(Map.of(setting[0].strip(), setting[1].strip()));
+          } else {
+            jdbc.execute(change);
+          }
+        });
+      }
+    }
+    // after: what the product does at start on an upgraded installation, on a server with the production settings
+    phase(report, http, requests, "AFTER: product filters, indexes, statistics and settings as started",
+        this::asStarted);
+  }
+
+  /** What the product does at start, on the server's own (production) settings. */
+  private void asStarted() {
+    currentFilters();
+    taskQueryIndexes.ensure();
+    AuthorizedGroupIdsQuery.install(engineConfiguration);
+    engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
+    databaseSettings(Map.of());
+  }
+
+  /** This database's settings: the server's, overridden by {@code overrides}; takes effect on new connections. */
+  private void databaseSettings(Map<String, String> overrides) {
+    String database = jdbc.queryForObject("SELECT current_database()", String.class);
+    jdbc.execute("ALTER DATABASE " + database + " RESET ALL");
+    overrides.forEach((name, value) -> jdbc.execute("ALTER DATABASE " + database + " SET " + name + " = '" + value
+        + "'"));
+  }
+
+  private void dropPlannerStatistics() {
+    for (TaskQueryIndexes.PlannerStatistics statistics : TaskQueryIndexes.plannerStatistics()) {
+      jdbc.execute("DROP STATISTICS IF EXISTS " + statistics.name());
+    }
+  }
+
+  /** The settings the pool's connections run with, and whether the planner statistics exist. */
+  private String effectiveSettings() {
+    StringBuilder s = new StringBuilder();
+    for (String name : List.of("random_page_cost", "effective_cache_size", "work_mem", "jit",
+        "max_parallel_workers_per_gather")) {
+      s.append(name).append('=').append(jdbc.queryForObject("SHOW " + name, String.class)).append(' ');
+    }
+    for (TaskQueryIndexes.PlannerStatistics statistics : TaskQueryIndexes.plannerStatistics()) {
+      s.append(statistics.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+          .append(taskQueryIndexes.exists(statistics) ? "present" : "absent");
+    }
+    return s.toString();
   }
 
   private String configuredRevokes;
@@ -176,11 +216,13 @@ class TaskQueryBenchmark {
     }
     setup.run();
     jdbc.execute("ANALYZE");
+    renewConnections();
     report.line("== %s (revokes %s; authorized groups by %s; filter \"%s\": %s)", label,
         engineConfiguration.getAuthorizationCheckRevokes(),
         AuthorizedGroupIdsQuery.installed(engineConfiguration) ? "loose index scan" : "Camunda's full read",
         TaskFilterSynchronizer.OVERDUE, filterService.getFilter(filterId(TaskFilterSynchronizer.OVERDUE))
             .getProperties().get("description"));
+    report.line("%-16s PostgreSQL: %s", "", effectiveSettings());
     report.line("%-16s load average before: %s", "", loadAverage());
     measure(report, http, requests, label);
     report.line("%-16s load average after: %s", "", loadAverage());

@@ -29,6 +29,24 @@ class TaskQueryIndexesTest {
   }
 
   @Test
+  void onPostgresqlThePlannerStatisticsOnThePermissionBitsExistAndASecondRunChangesNothing() {
+    boolean postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
+        .equals("PostgreSQL");
+    assertThat(indexes.supportsStatisticsOnExpressions()).isEqualTo(postgres);
+    org.junit.jupiter.api.Assumptions.assumeTrue(postgres, "planner statistics are PostgreSQL's");
+    assertThat(TaskQueryIndexes.plannerStatistics()).isNotEmpty()
+        .allSatisfy(statistics -> assertThat(indexes.exists(statistics)).as(statistics.name()).isTrue());
+    // on the expressions the task queries filter by: PERMS_ & READ (2) and PERMS_ & READ_TASK (64)
+    String definition = jdbc.queryForObject(
+        "SELECT pg_get_statisticsobjdef(oid) FROM pg_statistic_ext WHERE stxname = 'app_stat_auth_perms'",
+        String.class);
+    assertThat(definition).contains("perms_ & 2").contains("perms_ & 64").contains("act_ru_authorization");
+    indexes.ensure();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = 'app_stat_auth_perms'",
+        Integer.class)).isEqualTo(1);
+  }
+
+  @Test
   void flywayRunsBeforeCamundaCreatesItsSchemaSoTheIndexesCannotBeAMigration() {
     // why TaskQueryIndexes runs after the engine and is not a V… migration: on a fresh database the product's
     // migrations are applied before Camunda creates its tables (the engine's plugins need the product's tables)
