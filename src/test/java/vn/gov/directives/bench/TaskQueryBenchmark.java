@@ -127,6 +127,19 @@ class TaskQueryBenchmark {
     // indexes, revoke checks "auto" — an installation upgraded to this release starts from exactly that
     // -Dbench.queries.before=false skips it (it is slow: every overdue task checked against the authorizations)
     if (!"false".equals(System.getProperty("bench.queries.before"))) {
+      // -Dbench.queries.before-at-defaults=true: the same first, on PostgreSQL's default settings, to see whether the
+      // production settings slow any of the first release's queries
+      if (Boolean.getBoolean("bench.queries.before-at-defaults")) {
+        phase(report, http, requests, "BEFORE at PostgreSQL's default settings", () -> {
+          legacyFilters();
+          dropProductIndexes();
+          dropPlannerStatistics();
+          AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
+          engineConfiguration.setAuthorizationCheckRevokes(
+              ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+          databaseSettings(BenchDatabase.DEFAULT_SETTINGS);
+        });
+      }
       phase(report, http, requests,
           "BEFORE: first-release filters, Camunda's own indexes and statements, authorizationCheckRevokes=auto", () -> {
             legacyFilters();
@@ -135,6 +148,7 @@ class TaskQueryBenchmark {
             AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
             engineConfiguration.setAuthorizationCheckRevokes(
                 ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+            databaseSettings(Map.of());
           });
     }
     // the previous round: filters, indexes and the loose scan of authorized groups as now, but no planner statistics
