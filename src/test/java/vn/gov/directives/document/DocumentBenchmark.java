@@ -51,6 +51,9 @@ class DocumentBenchmark {
     Map<String, Object> ranking = ranking(organization, issued);
     Supplier<DocumentLayout> decision = () -> composer.compose(library.load("quyet-dinh-xep-hang"),
         organization.agency("UBND", issued), issued, 12, ranking);
+    Map<String, Object> reportValues = resultReport();
+    Supplier<DocumentLayout> report3 = () -> composer.compose(library.load("bao-cao-ket-qua-nhiem-vu"),
+        organization.agency("SKHDT", issued), issued, 7, reportValues);
     assertThat(((Table) decision.get().body().stream().filter(Table.class::isInstance).findFirst().orElseThrow())
         .rows()).hasSize(RANKED_ROWS);
 
@@ -61,6 +64,9 @@ class DocumentBenchmark {
     Files.write(out.resolve("to-trinh.pdf"), pdf.render(toTrinh.get()));
     Files.write(out.resolve("ranking-decision.pdf"), pdf.render(decision.get()));
     Files.write(out.resolve("ranking-decision.docx"), docx.render(decision.get()));
+    Files.write(out.resolve("result-report.pdf"), pdf.render(report3.get()));
+    Files.write(out.resolve("result-report.docx"), docx.render(report3.get()));
+    Files.write(out.resolve("to-trinh.docx"), docx.render(toTrinh.get()));
     try (var loaded = org.apache.pdfbox.Loader.loadPDF(out.resolve("ranking-decision.pdf").toFile())) {
       report.line("Tờ trình PDF %d pages; ranking decision PDF %d pages",
           org.apache.pdfbox.Loader.loadPDF(out.resolve("to-trinh.pdf").toFile()).getNumberOfPages(),
@@ -71,6 +77,8 @@ class DocumentBenchmark {
     measure(report, "Tờ trình PDF", () -> pdf.render(toTrinh.get()), warmup, runs);
     measure(report, "Quyết định xếp hạng (31 hàng) DOCX", () -> docx.render(decision.get()), warmup, runs);
     measure(report, "Quyết định xếp hạng (31 hàng) PDF", () -> pdf.render(decision.get()), warmup, runs);
+    measure(report, "Báo cáo kết quả nhiệm vụ DOCX", () -> docx.render(report3.get()), warmup, runs);
+    measure(report, "Báo cáo kết quả nhiệm vụ PDF", () -> pdf.render(report3.get()), warmup, runs);
     report.line("targets: DOCX median <= 20 ms, PDF median <= 150 ms");
   }
 
@@ -111,6 +119,23 @@ class DocumentBenchmark {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * The numbered Báo cáo kết quả that every generic assignment issues once accepted (AssignmentReportIssuer), with
+   * the values the throughput benchmark's assignments carry.
+   */
+  static Map<String, Object> resultReport() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("noticeNumber", "295/TB-UBND");
+    values.put("noticeDateText", "26/12/2018");
+    values.put("assignmentCode", "1.2");
+    values.put("assignmentTitle", "Triển khai Hệ thống Văn phòng điện tử đến cấp xã");
+    values.put("leadAgencyName", "Sở Kế hoạch và Đầu tư");
+    values.put("assignmentDeadlineText", "28/02/2019");
+    values.put("resultSummary", "Đã hoàn thành nhiệm vụ.\nĐã báo cáo UBND tỉnh.");
+    values.put("completedOnText", "05/01/2019");
+    return values;
   }
 
   /** A ranking of the departments and districts (and more agencies if needed) to 31 rows. */
