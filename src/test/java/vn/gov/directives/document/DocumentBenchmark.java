@@ -73,12 +73,31 @@ class DocumentBenchmark {
           loaded.getNumberOfPages());
     }
 
-    measure(report, "Tờ trình DOCX", () -> docx.render(toTrinh.get()), warmup, runs);
-    measure(report, "Tờ trình PDF", () -> pdf.render(toTrinh.get()), warmup, runs);
-    measure(report, "Quyết định xếp hạng (31 hàng) DOCX", () -> docx.render(decision.get()), warmup, runs);
-    measure(report, "Quyết định xếp hạng (31 hàng) PDF", () -> pdf.render(decision.get()), warmup, runs);
-    measure(report, "Báo cáo kết quả nhiệm vụ DOCX", () -> docx.render(report3.get()), warmup, runs);
-    measure(report, "Báo cáo kết quả nhiệm vụ PDF", () -> pdf.render(report3.get()), warmup, runs);
+    // "before" in the same run: the DOCX as POI built it (PoiDocxRenderer, the tests' reference) and the PDF from
+    // XHTML markup openhtmltopdf parses, at zlib's default deflate level (-Dbench.documents.before=false skips them)
+    boolean before = Boolean.parseBoolean(System.getProperty("bench.documents.before", "true"));
+    PoiDocxRenderer poi = new PoiDocxRenderer();
+    Map<String, Supplier<DocumentLayout>> documents = new LinkedHashMap<>();
+    documents.put("Tờ trình", toTrinh);
+    documents.put("Quyết định xếp hạng (31 hàng)", decision);
+    documents.put("Báo cáo kết quả nhiệm vụ", report3);
+    for (var document : documents.entrySet()) {
+      Supplier<DocumentLayout> layout = document.getValue();
+      measure(report, document.getKey() + " DOCX", () -> docx.render(layout.get()), warmup, runs);
+      if (before) {
+        measure(report, "  before: POI", () -> poi.render(layout.get()), warmup, runs);
+      }
+      measure(report, document.getKey() + " PDF", () -> pdf.render(layout.get()), warmup, runs);
+      if (before) {
+        String level = System.getProperty(PdfRenderer.DEFLATE_LEVEL);
+        System.setProperty(PdfRenderer.DEFLATE_LEVEL, "-1");
+        try {
+          measure(report, "  before: markup, deflate 6", () -> pdf.renderFromMarkup(layout.get()), warmup, runs);
+        } finally {
+          System.setProperty(PdfRenderer.DEFLATE_LEVEL, level);
+        }
+      }
+    }
     report.line("targets: DOCX median <= 20 ms, PDF median <= 150 ms");
   }
 
@@ -89,6 +108,7 @@ class DocumentBenchmark {
     }
     long[] nanos = new long[runs];
     long[] cpu = new long[runs];
+    int size = 0;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long begin = System.nanoTime();
     for (int i = 0; i < runs; i++) {
@@ -98,6 +118,7 @@ class DocumentBenchmark {
       cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
       nanos[i] = System.nanoTime() - start;
       assertThat(bytes).isNotEmpty();
+      size = bytes.length;
     }
     double oneThread = runs / ((System.nanoTime() - begin) / 1e9);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -113,8 +134,8 @@ class DocumentBenchmark {
       double twoThreads = runs / ((System.nanoTime() - start) / 1e9);
       Stats wall = Stats.of(nanos);
       Stats onCpu = Stats.of(cpu);
-      report.line("%-36s wall median %.1f ms, p95 %.1f ms | CPU median %.1f ms, p95 %.1f ms | %.1f documents/s"
-          + " (1 thread), %.1f documents/s (2 threads)", what, wall.medianMs(), wall.p95Ms(), onCpu.medianMs(),
+      report.line("%-36s %6d bytes | wall median %.1f ms, p95 %.1f ms | CPU median %.1f ms, p95 %.1f ms | %.1f documents/s"
+          + " (1 thread), %.1f documents/s (2 threads)", what, size, wall.medianMs(), wall.p95Ms(), onCpu.medianMs(),
           onCpu.p95Ms(), oneThread, twoThreads);
     } finally {
       pool.shutdown();
