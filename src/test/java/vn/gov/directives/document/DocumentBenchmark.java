@@ -51,6 +51,9 @@ class DocumentBenchmark {
     Map<String, Object> ranking = ranking(organization, issued);
     Supplier<DocumentLayout> decision = () -> composer.compose(library.load("quyet-dinh-xep-hang"),
         organization.agency("UBND", issued), issued, 12, ranking);
+    Map<String, Object> reportValues = resultReport();
+    Supplier<DocumentLayout> report3 = () -> composer.compose(library.load("bao-cao-ket-qua-nhiem-vu"),
+        organization.agency("SKHDT", issued), issued, 7, reportValues);
     assertThat(((Table) decision.get().body().stream().filter(Table.class::isInstance).findFirst().orElseThrow())
         .rows()).hasSize(RANKED_ROWS);
 
@@ -61,16 +64,40 @@ class DocumentBenchmark {
     Files.write(out.resolve("to-trinh.pdf"), pdf.render(toTrinh.get()));
     Files.write(out.resolve("ranking-decision.pdf"), pdf.render(decision.get()));
     Files.write(out.resolve("ranking-decision.docx"), docx.render(decision.get()));
+    Files.write(out.resolve("result-report.pdf"), pdf.render(report3.get()));
+    Files.write(out.resolve("result-report.docx"), docx.render(report3.get()));
+    Files.write(out.resolve("to-trinh.docx"), docx.render(toTrinh.get()));
     try (var loaded = org.apache.pdfbox.Loader.loadPDF(out.resolve("ranking-decision.pdf").toFile())) {
       report.line("Tờ trình PDF %d pages; ranking decision PDF %d pages",
           org.apache.pdfbox.Loader.loadPDF(out.resolve("to-trinh.pdf").toFile()).getNumberOfPages(),
           loaded.getNumberOfPages());
     }
 
-    measure(report, "Tờ trình DOCX", () -> docx.render(toTrinh.get()), warmup, runs);
-    measure(report, "Tờ trình PDF", () -> pdf.render(toTrinh.get()), warmup, runs);
-    measure(report, "Quyết định xếp hạng (31 hàng) DOCX", () -> docx.render(decision.get()), warmup, runs);
-    measure(report, "Quyết định xếp hạng (31 hàng) PDF", () -> pdf.render(decision.get()), warmup, runs);
+    // "before" in the same run: the DOCX as POI built it (PoiDocxRenderer, the tests' reference) and the PDF from
+    // XHTML markup openhtmltopdf parses, at zlib's default deflate level (-Dbench.documents.before=false skips them)
+    boolean before = Boolean.parseBoolean(System.getProperty("bench.documents.before", "true"));
+    PoiDocxRenderer poi = new PoiDocxRenderer();
+    Map<String, Supplier<DocumentLayout>> documents = new LinkedHashMap<>();
+    documents.put("Tờ trình", toTrinh);
+    documents.put("Quyết định xếp hạng (31 hàng)", decision);
+    documents.put("Báo cáo kết quả nhiệm vụ", report3);
+    for (var document : documents.entrySet()) {
+      Supplier<DocumentLayout> layout = document.getValue();
+      measure(report, document.getKey() + " DOCX", () -> docx.render(layout.get()), warmup, runs);
+      if (before) {
+        measure(report, "  before: POI", () -> poi.render(layout.get()), warmup, runs);
+      }
+      measure(report, document.getKey() + " PDF", () -> pdf.render(layout.get()), warmup, runs);
+      if (before) {
+        String level = System.getProperty(PdfRenderer.DEFLATE_LEVEL);
+        System.setProperty(PdfRenderer.DEFLATE_LEVEL, "-1");
+        try {
+          measure(report, "  before: markup, deflate 6", () -> pdf.renderFromMarkup(layout.get()), warmup, runs);
+        } finally {
+          System.setProperty(PdfRenderer.DEFLATE_LEVEL, level);
+        }
+      }
+    }
     report.line("targets: DOCX median <= 20 ms, PDF median <= 150 ms");
   }
 
@@ -81,6 +108,7 @@ class DocumentBenchmark {
     }
     long[] nanos = new long[runs];
     long[] cpu = new long[runs];
+    int size = 0;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long begin = System.nanoTime();
     for (int i = 0; i < runs; i++) {
@@ -90,6 +118,7 @@ class DocumentBenchmark {
       cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
       nanos[i] = System.nanoTime() - start;
       assertThat(bytes).isNotEmpty();
+      size = bytes.length;
     }
     double oneThread = runs / ((System.nanoTime() - begin) / 1e9);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -105,12 +134,29 @@ class DocumentBenchmark {
       double twoThreads = runs / ((System.nanoTime() - start) / 1e9);
       Stats wall = Stats.of(nanos);
       Stats onCpu = Stats.of(cpu);
-      report.line("%-36s wall median %.1f ms, p95 %.1f ms | CPU median %.1f ms, p95 %.1f ms | %.1f documents/s"
-          + " (1 thread), %.1f documents/s (2 threads)", what, wall.medianMs(), wall.p95Ms(), onCpu.medianMs(),
+      report.line("%-36s %6d bytes | wall median %.1f ms, p95 %.1f ms | CPU median %.1f ms, p95 %.1f ms | %.1f documents/s"
+          + " (1 thread), %.1f documents/s (2 threads)", what, size, wall.medianMs(), wall.p95Ms(), onCpu.medianMs(),
           onCpu.p95Ms(), oneThread, twoThreads);
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * The numbered Báo cáo kết quả that every generic assignment issues once accepted (AssignmentReportIssuer), with
+   * the values the throughput benchmark's assignments carry.
+   */
+  static Map<String, Object> resultReport() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("noticeNumber", "295/TB-UBND");
+    values.put("noticeDateText", "26/12/2018");
+    values.put("assignmentCode", "1.2");
+    values.put("assignmentTitle", "Triển khai Hệ thống Văn phòng điện tử đến cấp xã");
+    values.put("leadAgencyName", "Sở Kế hoạch và Đầu tư");
+    values.put("assignmentDeadlineText", "28/02/2019");
+    values.put("resultSummary", "Đã hoàn thành nhiệm vụ.\nĐã báo cáo UBND tỉnh.");
+    values.put("completedOnText", "05/01/2019");
+    return values;
   }
 
   /** A ranking of the departments and districts (and more agencies if needed) to 31 rows. */

@@ -187,6 +187,27 @@ class DocumentRenderingTest {
     assertThat(pagesAndFonts(toTrinh)).isEqualTo(pagesAndFonts(toTrinhPdf));
   }
 
+  @Test
+  void pdfBuiltAsADomIsTheSameAsFromParsedMarkupEvenWithHostileText() throws Exception {
+    Map<String, Object> hostile = DocumentFixtures.toTrinh();
+    hostile.put("objectives", "<b>đậm?</b> & \"ngoặc kép\" 'nháy' <![CDATA[x]]> &amp; &#39;\n\nDòng sau hai dấu xuống dòng; "
+        + "Tiếng Việt: Ủy ban nhân dân tỉnh Bình Định");
+    PdfRenderer renderer = new PdfRenderer();
+    for (DocumentLayout layout : List.of(
+        COMPOSER.compose(LIBRARY.load("to-trinh-ke-hoach"), DocumentFixtures.STTTT, DocumentFixtures.JAN_05_2019, 1,
+            hostile),
+        COMPOSER.compose(LIBRARY.load("quyet-dinh-phe-duyet-ke-hoach"), DocumentFixtures.UBND,
+            DocumentFixtures.JAN_05_2019, 5, DocumentFixtures.quyetDinh()),
+        COMPOSER.compose(LIBRARY.load("bao-cao-ket-qua-ra-soat"), DocumentFixtures.STTTT, DocumentFixtures.JAN_05_2019,
+            null, DocumentFixtures.baoCao()))) {
+      byte[] fromDom = renderer.render(layout);
+      assertThat(pagesAndFonts(fromDom)).as(layout.documentTitle()).isEqualTo(pagesAndFonts(renderer.renderFromMarkup(layout)));
+    }
+    String text = flat(DocumentFiles.pdfText(renderer.render(COMPOSER.compose(LIBRARY.load("to-trinh-ke-hoach"),
+        DocumentFixtures.STTTT, DocumentFixtures.JAN_05_2019, 1, hostile))));
+    assertThat(text).contains("<b>đậm?</b> & \"ngoặc kép\" 'nháy' <![CDATA[x]]> &amp; &#39;");
+  }
+
   /** Per page: its content stream, then each font's name and embedded font program, as hex. */
   private static List<String> pagesAndFonts(byte[] pdf) throws Exception {
     List<String> parts = new java.util.ArrayList<>();
