@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes on Camunda's runtime tables that the Tasklist filters need (README "PostgreSQL in production"), created at
+ * Indexes on Camunda's tables that the Tasklist filters, the job executor's acquisition and the product's document
+ * lists need (README "PostgreSQL in production"), created at
  * start with {@code CREATE INDEX IF NOT EXISTS} (H2 and PostgreSQL) once the engine has created or checked its
  * schema. Not a Flyway migration: Flyway runs before the engine (the engine's plugins need the product's tables), so
  * on a fresh database Camunda's tables do not exist yet when the migrations run. {@code
@@ -45,7 +46,18 @@ public class TaskQueryIndexes implements SmartInitializingSingleton {
             "\"Quá hạn\" and \"Sắp đến hạn\" select on DUE_DATE_ and every filter sorts on it"),
         new Index("APP_IDX_IDENT_LNK_GROUP_TYPE", "ACT_RU_IDENTITYLINK", "GROUP_ID_, TYPE_, TASK_ID_",
             "the filters select candidate links by GROUP_ID_ and TYPE_ and join on TASK_ID_: answered from the"
-                + " index alone"));
+                + " index alone"),
+        new Index("APP_IDX_JOB_DUEDATE", "ACT_RU_JOB", "DUEDATE_",
+            "every job acquisition selects DUEDATE_ IS NULL OR DUEDATE_ <= now; every open task keeps its future"
+                + " reminder jobs, so without it each poll of each node read the whole job table"),
+        new Index("APP_IDX_JOB_LOCK_EXP", "ACT_RU_JOB", "LOCK_EXP_TIME_",
+            "the acquisition skips process instances with an exclusive job in progress (LOCK_EXP_TIME_ >= now);"
+                + " when many jobs are due PostgreSQL checks that for all of them at once, by a scan of the"
+                + " whole job table without it"),
+        new Index("APP_IDX_HI_PROCINST_SUPER", "ACT_HI_PROCINST", "SUPER_PROCESS_INSTANCE_ID_",
+            "a dossier's documents include those of the processes it called (ProcessTree.withDescendants, on"
+                + " every document list and every assignment's start and report): without it each call read the"
+                + " whole process history"));
   }
 
   /**

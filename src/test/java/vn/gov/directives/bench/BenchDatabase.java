@@ -50,6 +50,9 @@ public final class BenchDatabase {
         server = builder
             // room for two application nodes' pools and the benchmark's own connections
             .setServerConfig("max_connections", "300")
+            // per-statement time, calls, rows and WAL (ThroughputBenchmark's "where PostgreSQL's time goes")
+            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+            .setServerConfig("pg_stat_statements.max", "2000")
             // the server's own log (auto_explain plans of TaskQueryBenchmark): target/bench/postgres.log
             .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog().toFile()))
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog().toFile()))

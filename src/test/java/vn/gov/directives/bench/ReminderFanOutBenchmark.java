@@ -122,11 +122,14 @@ class ReminderFanOutBenchmark {
     // the engine alone: plain timer jobs, each ending its process instance
     start(count, i -> Map.of("at", java.util.Date.from(Instant.now().plus(Duration.ofDays(30)))), TIMER);
     Timestamp due = makeDue(TIMER, null);
+    DatabaseWork.enable(jdbc);
+    DatabaseWork.Snapshot timerDatabase = DatabaseWork.before(jdbc);
     long begin = System.nanoTime();
     wakeJobExecutors();
     waitFor(() -> jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE process_def_key_ = ?", Long.class,
         TIMER) == 0, Duration.ofMinutes(60));
     double timerSeconds = (System.nanoTime() - begin) / 1e9;
+    printDatabaseWork(report, "plain timers", timerDatabase, count);
     report.line("engine alone, one node: %d plain timer jobs drained in %.1f s = %.1f jobs/s", count, timerSeconds,
         count / timerSeconds);
 
@@ -190,11 +193,13 @@ class ReminderFanOutBenchmark {
         "batch", batch), REMINDED);
     SMTP.purgeEmailFromAllMailboxes();
     Timestamp due = makeDue(REMINDED, batch);
+    DatabaseWork.Snapshot database = DatabaseWork.before(jdbc);
     long begin = System.nanoTime();
     wakeJobExecutors();
     waitFor(() -> jdbc.queryForObject("SELECT COUNT(*) FROM reminder_log WHERE scheduled_for = ?"
         + " AND status NOT IN ('SENDING', 'SUBMITTED')", Long.class, due) >= count, Duration.ofMinutes(60));
     double seconds = (System.nanoTime() - begin) / 1e9;
+    printDatabaseWork(report, label, database, count);
     // let a duplicate, if any, arrive before counting
     Thread.sleep(2000);
 
@@ -216,6 +221,13 @@ class ReminderFanOutBenchmark {
     assertThat(duplicates).as("reminders sent twice").isZero();
     assertThat(missing).as("reminders never sent").isZero();
     return count / seconds;
+  }
+
+  /** PostgreSQL's side of a drain (README "Benchmark"): per job, the statements that took the most time. */
+  private void printDatabaseWork(BenchReport report, String label, DatabaseWork.Snapshot before, int jobs) {
+    DatabaseWork work = new DatabaseWork();
+    work.add(before, DatabaseWork.snapshot(jdbc, true));
+    work.print(report, null, label + ", per job", jobs, 6);
   }
 
   /** Moves the earliest pending job of each instance of the process (of the batch) to now, in one statement. */

@@ -140,6 +140,8 @@ class ThroughputBenchmark {
     long cpuNanos;
     final AtomicLongArray stepNanos = new AtomicLongArray(4);
     final Map<String, long[]> rows = new java.util.TreeMap<>();
+    /** PostgreSQL's side: statements, WAL, commits, scans. */
+    final DatabaseWork database = new DatabaseWork();
 
     long jobs() {
       return rows.getOrDefault("act_ru_job", new long[3])[0];
@@ -161,11 +163,13 @@ class ThroughputBenchmark {
     Engine product = new Engine("product", jdbc.queryForObject("SELECT value_ FROM act_ge_property WHERE name_ ="
         + " 'historyLevel'", String.class), runtimeService, taskService, identityService, historyService, jdbc,
         dataSource);
+    DatabaseWork.enable(jdbc);
     Engine full = product;
     if (!"3".equals(product.historyLevel())) {
       long startB = System.nanoTime();
       baselineContext = startBaselineContext();
       full = Engine.of("full", baselineContext);
+      DatabaseWork.enable(full.jdbc());
       baselineContext.getBean(RepositoryService.class).createDeployment().name("benchmark: stripped baseline")
           .addModelInstance(STRIPPED + ".bpmn", StrippedModel.of(Path.of("processes", REAL + ".bpmn"), STRIPPED,
               GROUP_VARIABLES, VARIANTS.get(STRIPPED))).deploy();
@@ -237,6 +241,18 @@ class ThroughputBenchmark {
     }
     if (realAtFull) {
       rows(report, "real at full history", realAtFullTotals);
+    }
+    int top = BenchReport.size("bench.throughput.statements", 15);
+    // every statement of every variant, with its full text: target/bench/throughput-statements.txt
+    BenchReport statements = new BenchReport("throughput-statements");
+    real.database.print(report, statements, "assignment-generic (real)", real.instances, top);
+    stripped.database.print(report, statements, "stripped baseline (full)", stripped.instances, top);
+    if (full != product) {
+      strippedAtProductLevel.database.print(report, statements, "stripped at product level",
+          strippedAtProductLevel.instances, top);
+    }
+    if (realAtFull) {
+      realAtFullTotals.database.print(report, statements, "real at full history", realAtFullTotals.instances, top);
     }
 
     // where the time goes: the real model with one part stripped, each run beside the real one again
@@ -356,6 +372,7 @@ class ThroughputBenchmark {
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     AtomicInteger next = new AtomicInteger();
     Map<String, long[]> rowsBefore = tableRows(engine);
+    DatabaseWork.Snapshot databaseBefore = DatabaseWork.before(engine.jdbc());
     long endedBefore = ended(engine, key);
     long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
@@ -389,6 +406,7 @@ class ThroughputBenchmark {
     totals.cpuNanos += os.getProcessCpuTime() - cpuStart;
     totals.instances += count;
     Map<String, long[]> rowsAfter = tableRows(engine);
+    totals.database.add(databaseBefore, DatabaseWork.snapshot(engine.jdbc(), true));
     rowsAfter.forEach((table, after) -> {
       long[] before = rowsBefore.getOrDefault(table, new long[3]);
       long[] sum = totals.rows.computeIfAbsent(table, t -> new long[3]);
