@@ -82,12 +82,30 @@ public class AuthorizationSynchronizer {
       grants.add(new Grant(null, Resources.FILTER, filterId, Permissions.READ));
     }
     SyncReport report = new SyncReport();
-    Map<String, Authorization> existing = existing(grants);
-    for (Grant grant : grants) {
-      // several grants may share a row (e.g. CREATE on process instances for every start permission)
-      existing.put(grant.key(), grant(report, grant, existing.get(grant.key())));
+    List<Grant> rows = mergedByRow(grants);
+    Map<String, Authorization> existing = existing(rows);
+    for (Grant row : rows) {
+      grant(report, row, existing.get(row.key()));
     }
     return report;
+  }
+
+  /**
+   * One grant per authorization row, with the permissions of every grant on it (e.g. CREATE on process instances
+   * for every start permission of a group), in first-seen order: each row is then written once, which lets the
+   * whole synchronisation run as one engine command (a row inserted and updated in the same command is refused).
+   */
+  static List<Grant> mergedByRow(List<Grant> grants) {
+    Map<String, Grant> rows = new LinkedHashMap<>();
+    for (Grant grant : grants) {
+      rows.merge(grant.key(), grant, (first, next) -> {
+        Set<Permission> permissions = new LinkedHashSet<>(List.of(first.permissions()));
+        permissions.addAll(List.of(next.permissions()));
+        return new Grant(first.groupId(), first.resource(), first.resourceId(),
+            permissions.toArray(Permission[]::new));
+      });
+    }
+    return new ArrayList<>(rows.values());
   }
 
   /** A group grant, or a global grant (every user) when {@code groupId} is null. */

@@ -98,9 +98,13 @@ public class TaskFilterSynchronizer {
       if (existing.isEmpty()) {
         Filter filter = filterService.newTaskFilter(spec.name());
         apply(spec, filter);
-        filterService.saveFilter(filter);
+        Filter created = filterService.saveFilter(filter);
         report.changed("filter created " + spec.name());
         existing = sharedByName(spec.name());
+        // inside a larger engine command (OrganizationStartup) the new row is written at its end: not found yet
+        if (existing.stream().noneMatch(f -> f.getId().equals(created.getId()))) {
+          existing.add(created);
+        }
       }
       Filter kept = keepOldest(existing);
       if (isOutdatedProductFilter(spec, kept)) {

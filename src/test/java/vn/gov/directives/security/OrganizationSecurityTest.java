@@ -17,10 +17,17 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -66,7 +73,9 @@ import vn.gov.directives.organization.TaskFilterSynchronizer;
 @Import(OrganizationSecurityTest.WhoAmI.class)
 class OrganizationSecurityTest {
 
-  static final String DB = "jdbc:h2:mem:organization-security;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE";
+  // the lock time-out of the product's own H2 URL: two synchronisations at once wait for each other's rows
+  static final String DB =
+      "jdbc:h2:mem:organization-security;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE;LOCK_TIMEOUT=10000";
 
   /** A tiny /api endpoint for the test: who the filter says the caller is. */
   @RestController
@@ -204,6 +213,37 @@ class OrganizationSecurityTest {
         Resources.APPLICATION, "tasklist")).isTrue();
     assertThat(authorizationService.isUserAuthorized("vpubnd-ld", List.of("VPUBND-lanh-dao"),
         Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "plan-approval")).isTrue();
+    assertThat(startup.synchronize().changes()).isEmpty();
+  }
+
+  @Test
+  void twoNodesSynchronisingAtTheSameMomentBothSucceedAndCreateEachUserOnce() throws Exception {
+    // what two nodes starting together on one database meet: both want to insert the same rows
+    List<String> clerks = demoUsers.users().stream().map(DemoUser::id).filter(id -> id.endsWith("-vt")).toList();
+    assertThat(clerks).hasSizeGreaterThan(20);
+    clerks.forEach(identityService::deleteUser);
+    CyclicBarrier together = new CyclicBarrier(2);
+    Callable<List<String>> node = () -> {
+      together.await();
+      return startup.synchronize().changes();
+    };
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    List<String> changes = new ArrayList<>();
+    try {
+      Future<List<String>> a = nodes.submit(node);
+      Future<List<String>> b = nodes.submit(node);
+      changes.addAll(a.get(120, TimeUnit.SECONDS));
+      changes.addAll(b.get(120, TimeUnit.SECONDS));
+    } finally {
+      nodes.shutdownNow();
+    }
+
+    assertThat(changes.stream().filter(change -> change.startsWith("user created ")))
+        .containsExactlyInAnyOrderElementsOf(clerks.stream().map(id -> "user created " + id).toList());
+    assertThat(identityService.createUserQuery().count()).isEqualTo(100);
+    assertThat(identityService.createGroupQuery().groupMember("stttt-vt").list()).extracting(Group::getId)
+        .containsExactly("STTTT-van-thu");
+    assertThat(identityService.checkPassword("stttt-vt", "demo")).isTrue();
     assertThat(startup.synchronize().changes()).isEmpty();
   }
 
