@@ -14,10 +14,13 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 
 /**
  * Camunda REST answers 500 when a task is completed twice: "task is null" when the first completion has committed,
- * an OptimisticLockingException when both ran at once. Both mean "someone was faster", which is the client's
- * conflict, not a server fault: when a completion ({@code submit-form}, {@code complete}, {@code resolve}) fails with
- * 500 and the task has ended meanwhile, the answer becomes 409 with a Vietnamese message. Any other failure keeps
- * its status (a task that never existed stays an error of Camunda's own kind).
+ * an OptimisticLockingException when both ran at once, and 403 when the second request found the task but the first
+ * completion committed before its authorization check (completing a task deletes its authorizations). All three mean
+ * "someone was faster", which is the client's conflict, not a server fault nor a missing right: when a completion
+ * ({@code submit-form}, {@code complete}, {@code resolve}) fails with 500 or 403 and the task has ended meanwhile, the
+ * answer becomes 409 with a Vietnamese message. Any other failure keeps its status (a task that never existed stays
+ * an error of Camunda's own kind; a live task one may not complete stays 403). An ended task already answered 409
+ * through the 500 path, so the 403 path tells nobody more.
  */
 public class TaskConflictResponseFilter implements ContainerResponseFilter {
 
@@ -33,8 +36,9 @@ public class TaskConflictResponseFilter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.getStatus() != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()
-        || !"POST".equals(request.getMethod())) {
+    int status = response.getStatus();
+    if ((status != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()
+        && status != Response.Status.FORBIDDEN.getStatusCode()) || !"POST".equals(request.getMethod())) {
       return;
     }
     Matcher matcher = COMPLETION.matcher(request.getUriInfo().getPath());
