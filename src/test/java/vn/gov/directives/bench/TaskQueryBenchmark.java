@@ -130,26 +130,12 @@ class TaskQueryBenchmark {
       // -Dbench.queries.before-at-defaults=true: the same first, on PostgreSQL's default settings, to see whether the
       // production settings slow any of the first release's queries
       if (Boolean.getBoolean("bench.queries.before-at-defaults")) {
-        phase(report, http, requests, "BEFORE at PostgreSQL's default settings", () -> {
-          legacyFilters();
-          dropProductIndexes();
-          dropPlannerStatistics();
-          AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
-          engineConfiguration.setAuthorizationCheckRevokes(
-              ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
-          databaseSettings(BenchDatabase.DEFAULT_SETTINGS);
-        });
+        phase(report, http, requests, "BEFORE at PostgreSQL's default settings",
+            () -> firstRelease(BenchDatabase.DEFAULT_SETTINGS));
       }
       phase(report, http, requests,
-          "BEFORE: first-release filters, Camunda's own indexes and statements, authorizationCheckRevokes=auto", () -> {
-            legacyFilters();
-            dropProductIndexes();
-            dropPlannerStatistics();
-            AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
-            engineConfiguration.setAuthorizationCheckRevokes(
-                ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
-            databaseSettings(Map.of());
-          });
+          "BEFORE: first-release filters, Camunda's own indexes and statements, authorizationCheckRevokes=auto",
+          () -> firstRelease(Map.of()));
     }
     // the previous round: filters, indexes and the loose scan of authorized groups as now, but no planner statistics
     // on the permission bits and PostgreSQL's default server settings (set for this database, new connections)
@@ -254,6 +240,16 @@ class TaskQueryBenchmark {
   }
 
   /** The four filters as the first release created them: no marker, "Quá hạn" = every overdue task one may read. */
+  /** The first release's state: its filters, Camunda's own indexes and statements, revoke checks "auto". */
+  private void firstRelease(Map<String, String> settings) {
+    legacyFilters();
+    dropProductIndexes();
+    dropPlannerStatistics();
+    AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
+    engineConfiguration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+    databaseSettings(settings);
+  }
+
   private void legacyFilters() {
     Filter overdue = filterService.getFilter(filterId(TaskFilterSynchronizer.OVERDUE));
     overdue.setQuery(taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
