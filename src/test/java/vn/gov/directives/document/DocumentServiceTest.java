@@ -177,6 +177,9 @@ class DocumentServiceTest {
   void fiftyDocumentsIssuedAtTheSameInstantGetNumbers01To50WithoutGapOrRepeat() throws Exception {
     DefaultDocumentService service = service(NumberRegister.Numbering.PER_TYPE);
     int count = 50;
+    // 50 threads share 10 connections and the register's row lock serialises them: on a loaded machine the last
+    // one may wait longer than Hikari's default 30 s for a connection, which is not what this test is about
+    dataSource.setConnectionTimeout(180_000);
     ExecutorService pool = Executors.newFixedThreadPool(count);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> results = new ArrayList<>();
