@@ -171,7 +171,9 @@ class ClusterIT {
     long started = System.nanoTime();
     int due = makeRemindersDueNow("many");
     assertThat(due).isEqualTo(1000);
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+    // about a minute on two busy cores; the bound leaves room for one retry (first interval 1 min) of a reminder
+    // whose SMTP conversation failed under load, which is the product working as designed
+    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
         .until(() -> smtp.getReceivedMessages().length >= 1000 && remainingReminderJobs("many") == 0);
     double seconds = (System.nanoTime() - started) / 1e9;
 
