@@ -154,8 +154,10 @@ public class ReminderJobScheduler {
       return Optional.empty();
     }
     Optional<PlannedReminder> next = schedule.after(config.kind(), config.days(), config.deadline());
-    next.ifPresent(planned -> insert(execution, current.getActivityId(),
-        ReminderJobConfiguration.of(config.subjectId(), planned), planned.at()));
+    // a plan deadline's jobs belong to no activity, as when first scheduled
+    String activityId = config.kind().aboutTask() ? current.getActivityId() : null;
+    next.ifPresent(planned -> insert(execution, activityId, ReminderJobConfiguration.of(config.subjectId(), planned),
+        planned.at()));
     return next;
   }
 
