@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 import vn.gov.directives.organization.OrganizationDirectory;
 
 /**
- * Job handler "deadline-reminder": works out who a due reminder is for and hands it to {@link ReminderDelivery}. A
- * task that is gone or whose due date moved since the job was created gets nothing (a fresh schedule exists).
+ * Job handler "deadline-reminder": works out who a due reminder is for and hands it to {@link ReminderDelivery},
+ * then schedules the following reminder of the same deadline in the same transaction. A task that is gone or whose
+ * due date moved since the job was created gets nothing, and no successor (a fresh schedule exists).
  */
 public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfiguration> {
 
@@ -45,11 +46,14 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
   private record GroupName(String name, long expiresAtNanos) {}
 
   private final ReminderDelivery delivery;
+  private final ReminderJobScheduler scheduler;
   private final Supplier<OrganizationDirectory> organization;
   private final Map<String, GroupName> groupNames = new ConcurrentHashMap<>();
 
-  public DeadlineReminderJobHandler(ReminderDelivery delivery, Supplier<OrganizationDirectory> organization) {
+  public DeadlineReminderJobHandler(ReminderDelivery delivery, ReminderJobScheduler scheduler,
+      Supplier<OrganizationDirectory> organization) {
     this.delivery = delivery;
+    this.scheduler = scheduler;
     this.organization = organization;
   }
 
@@ -79,6 +83,10 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
         : deadlineNotice(config, scheduledFor, commandContext));
     if (notice != null) {
       delivery.deliver(notice);
+      // after the delivery: a failed one rolls back, and the retry (or the incident) schedules the successor
+      if (job != null) {
+        scheduler.scheduleNext(execution, job);
+      }
     }
   }
 

@@ -48,7 +48,7 @@ public class ReminderConfiguration {
       ReminderDelivery delivery, ReminderJobScheduler scheduler, ObjectProvider<OrganizationDirectory> organization,
       ReminderProperties properties) {
     // a bad app.reminders.retry-intervals stops the start here, naming the value
-    return new ReminderEnginePlugin(new DeadlineReminderJobHandler(delivery, organization::getObject), scheduler,
+    return new ReminderEnginePlugin(new DeadlineReminderJobHandler(delivery, scheduler, organization::getObject), scheduler,
         ReminderRetryPolicy.of(properties.retryIntervals()));
   }
 

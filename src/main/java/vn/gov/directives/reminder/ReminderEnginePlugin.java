@@ -33,6 +33,6 @@ public class ReminderEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(
         new ReminderParseListener(new ReminderTaskListener(scheduler)));
     // Camunda applies its retry time cycle only to timers and async continuations, not to custom job types
-    configuration.setFailedJobCommandFactory(new ReminderFailedJobCommandFactory(retryPolicy));
+    configuration.setFailedJobCommandFactory(new ReminderFailedJobCommandFactory(retryPolicy, scheduler));
   }
 }

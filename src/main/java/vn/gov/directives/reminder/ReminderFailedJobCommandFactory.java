@@ -7,13 +7,15 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 public class ReminderFailedJobCommandFactory implements FailedJobCommandFactory {
 
   private final ReminderRetryPolicy policy;
+  private final ReminderJobScheduler scheduler;
 
-  public ReminderFailedJobCommandFactory(ReminderRetryPolicy policy) {
+  public ReminderFailedJobCommandFactory(ReminderRetryPolicy policy, ReminderJobScheduler scheduler) {
     this.policy = policy;
+    this.scheduler = scheduler;
   }
 
   @Override
   public Command<Object> getCommand(String jobId, Throwable exception) {
-    return new ReminderJobRetryCmd(jobId, exception, policy);
+    return new ReminderJobRetryCmd(jobId, exception, policy, scheduler);
   }
 }

@@ -12,17 +12,22 @@ import org.slf4j.LoggerFactory;
 /**
  * What the engine does with a failed job: a "deadline-reminder" job follows {@link ReminderRetryPolicy} (due date
  * moved, lock released, retries counted down, the exception kept for Cockpit); every other job is left to Camunda's
- * {@link DefaultJobRetryCmd} (the global failedJobRetryTimeCycle).
+ * {@link DefaultJobRetryCmd} (the global failedJobRetryTimeCycle). When a reminder job uses its last retry, the job of
+ * the reminder that follows it is inserted here, in this command's transaction, since the failed job's own
+ * transaction (which would have inserted it) never commits.
  */
 class ReminderJobRetryCmd extends JobRetryCmd {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReminderJobRetryCmd.class);
 
   private final ReminderRetryPolicy policy;
+  private final ReminderJobScheduler scheduler;
 
-  ReminderJobRetryCmd(String jobId, Throwable exception, ReminderRetryPolicy policy) {
+  ReminderJobRetryCmd(
+      String jobId, Throwable exception, ReminderRetryPolicy policy, ReminderJobScheduler scheduler) {
     super(jobId, exception);
     this.policy = policy;
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -53,6 +58,12 @@ class ReminderJobRetryCmd extends JobRetryCmd {
     job.unlock();
     // retries 0 makes the engine raise the failed-job incident
     job.setRetries(decision.retries());
+    if (decision.retries() == 0) {
+      // an incident waits for an administrator; the reminders after this one must not
+      scheduler.scheduleNextPastIncident(job, commandContext).ifPresent(next -> LOG.info(
+          "Reminder job {} is an incident; the next reminder ({} {}) is scheduled for {}", job.getId(), next.kind(),
+          next.days(), next.at()));
+    }
     notifyAcquisition(commandContext);
     LOG.debug("Reminder job {} failed ({}): {} retries left, next attempt {}", job.getId(),
         exception == null ? null : exception.getMessage(), decision.retries(), decision.nextAttempt());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -21,6 +22,10 @@ import vn.gov.directives.calendar.WorkingCalendar;
  * Creates and deletes "deadline-reminder" jobs inside the engine's command, attached to the task's execution (or
  * the process instance for the plan deadline) so that Cockpit shows them, the job executor retries them and they
  * disappear with their execution.
+ *
+ * <p>A deadline has one job at a time: the one of its next reminder. When that job has run, it inserts the job of
+ * the following reminder in its own transaction ({@link #scheduleNext}), so a reminder and its successor commit
+ * together or not at all. Most tasks are completed before their first reminder: they cost one job, not three.
  */
 public class ReminderJobScheduler {
 
@@ -78,7 +83,10 @@ public class ReminderJobScheduler {
     });
   }
 
-  /** Keeps pending jobs whose deadline is the task's due date; otherwise replaces them with a fresh schedule. */
+  /**
+   * Keeps pending jobs whose deadline is the task's due date; otherwise replaces them with the job of the first
+   * reminder of the new due date.
+   */
   public void reconcile(TaskEntity task) {
     if (isGone(task) || task.getExecution() == null) {
       return;
@@ -96,10 +104,9 @@ public class ReminderJobScheduler {
     }
     // Reminders already sent for this very deadline are not sent again: the reminder log remembers them.
     pending.forEach(JobEntity::delete);
-    for (PlannedReminder planned : schedule.forTask(deadline, VietnamTime.now())) {
-      insert(task.getExecution(), task.getTaskDefinitionKey(), ReminderJobConfiguration.of(task.getId(), planned),
-          planned.at());
-    }
+    schedule.first(ReminderKind.TASK_REMINDER, deadline, VietnamTime.now()).ifPresent(planned -> insert(
+        task.getExecution(), task.getTaskDefinitionKey(), ReminderJobConfiguration.of(task.getId(), planned),
+        planned.at()));
   }
 
   /** Deletes the task's pending reminders (completed or deleted). */
@@ -120,9 +127,76 @@ public class ReminderJobScheduler {
       return;
     }
     pending.forEach(JobEntity::delete);
-    for (PlannedReminder planned : schedule.forDeadline(exact, VietnamTime.now())) {
-      insert(processInstance, null, ReminderJobConfiguration.of(processInstance.getId(), planned), planned.at());
+    schedule.first(ReminderKind.DEADLINE_REMINDER, exact, VietnamTime.now()).ifPresent(planned ->
+        insert(processInstance, null, ReminderJobConfiguration.of(processInstance.getId(), planned), planned.at()));
+  }
+
+  /**
+   * Called in the transaction of a reminder job that has done its work (sent, or found already handled): inserts the
+   * job of the reminder that follows it for the same deadline. Nothing is inserted when another reminder job of the
+   * same subject is pending — the successor already scheduled when this job ended in an incident
+   * ({@link #scheduleNextPastIncident}), or a fresh schedule after a deadline moved — so a Cockpit retry of an
+   * incident never schedules a reminder twice.
+   *
+   * @return the successor inserted, if any
+   */
+  public Optional<PlannedReminder> scheduleNext(ExecutionEntity execution, JobEntity current) {
+    if (execution == null) {
+      return Optional.empty();
     }
+    ReminderJobConfiguration config = configOf(current);
+    boolean othersPending = execution.getJobs().stream()
+        .filter(job -> JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
+        .filter(job -> !job.getId().equals(current.getId()))
+        .map(ReminderJobScheduler::configOf)
+        .anyMatch(other -> sameSubject(other, config));
+    if (othersPending) {
+      return Optional.empty();
+    }
+    Optional<PlannedReminder> next = schedule.after(config.kind(), config.days(), config.deadline());
+    // a plan deadline's jobs belong to no activity, as when first scheduled
+    String activityId = config.kind().aboutTask() ? current.getActivityId() : null;
+    next.ifPresent(planned -> insert(execution, activityId, ReminderJobConfiguration.of(config.subjectId(), planned),
+        planned.at()));
+    return next;
+  }
+
+  /**
+   * Called when a reminder job has used its last retry and becomes an incident: the following reminders must not wait
+   * for an administrator. The successor is scheduled in the failed-job command's transaction, unless the reminder is
+   * no longer current (task gone, deadline moved: a fresh schedule exists). A later Cockpit retry that succeeds finds
+   * it pending and adds nothing; should the successor have gone out by then, a second one is not sent either: the
+   * reminder log has it.
+   */
+  public Optional<PlannedReminder> scheduleNextPastIncident(JobEntity failed, CommandContext commandContext) {
+    ReminderJobConfiguration config = configOf(failed);
+    ExecutionEntity execution = failed.getExecution();
+    if (execution == null || !stillCurrent(config, execution, commandContext)) {
+      return Optional.empty();
+    }
+    return scheduleNext(execution, failed);
+  }
+
+  private static boolean stillCurrent(
+      ReminderJobConfiguration config, ExecutionEntity execution, CommandContext commandContext) {
+    if (config.kind().aboutTask()) {
+      TaskEntity task = commandContext.getTaskManager().findTaskById(config.subjectId());
+      return task != null && !isGone(task) && task.getDueDate() != null
+          && ReminderSchedule.seconds(task.getDueDate().toInstant()).equals(config.deadline());
+    }
+    ExecutionEntity processInstance = execution.getProcessInstance();
+    Object planDeadline = processInstance == null || processInstance.isEnded()
+        ? null : processInstance.getVariable(DeadlineReminders.PLAN_DEADLINE);
+    try {
+      return planDeadline != null && DeadlineReminders.planDeadline(planDeadline).equals(config.deadline());
+    } catch (IllegalArgumentException unreadable) {
+      return false;
+    }
+  }
+
+  /** The same task, or the same process instance's plan deadline (a task's reminders and escalation are one chain). */
+  private static boolean sameSubject(ReminderJobConfiguration a, ReminderJobConfiguration b) {
+    return a.kind().aboutTask() == b.kind().aboutTask() && a.subjectId().equals(b.subjectId());
   }
 
   public ReminderSchedule schedule() {

@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.calendar.WorkingCalendar;
 
 /**
  * When reminders and escalations go out: at the start of a working day (Vietnam time), a number of working days
  * before a deadline's day or after it. Instants already past are left out.
+ *
+ * <p>Only the next reminder of a deadline has a job ({@link ReminderJobScheduler}): {@link #first} gives it when a
+ * deadline is set, {@link #after} the one that follows when a reminder has gone out.
  */
 public final class ReminderSchedule {
 
@@ -72,6 +76,38 @@ public final class ReminderSchedule {
   /** Reminders before a process's plan deadline; only those not before {@code now}. */
   public List<PlannedReminder> forDeadline(Instant deadline, Instant now) {
     return remindersBefore(ReminderKind.DEADLINE_REMINDER, deadline, now);
+  }
+
+  /**
+   * The reminder that goes out first for a task's due date ({@code kind} a task kind) or a plan deadline
+   * ({@link ReminderKind#DEADLINE_REMINDER}), leaving out those before {@code now}; empty when none is left.
+   */
+  public Optional<PlannedReminder> first(ReminderKind kind, Instant deadline, Instant now) {
+    return planned(kind, deadline, now).stream().findFirst();
+  }
+
+  /**
+   * The reminder planned right after the one of {@code kind} and {@code days} for this deadline: the next reminder,
+   * or the escalation after the last one; empty after the last. It is returned even if its time has passed (a
+   * reminder that went out late, e.g. after an outage, still leaves the following one to be sent, at once). The
+   * current reminder's place is worked out from its kind and days, so it is found also when the configured days
+   * have changed since it was scheduled.
+   */
+  public Optional<PlannedReminder> after(ReminderKind kind, int days, Instant deadline) {
+    Instant current = plannedAt(kind, days, deadline);
+    return planned(kind, deadline, Instant.MIN).stream().filter(next -> next.at().isAfter(current)).findFirst();
+  }
+
+  /** When the reminder of {@code kind} and {@code days} for this deadline goes out by this schedule's rule. */
+  public Instant plannedAt(ReminderKind kind, int days, Instant deadline) {
+    LocalDate deadlineDay = deadlineDay(deadline);
+    return startOf(kind == ReminderKind.TASK_ESCALATION
+        ? calendar.plusWorkingDays(deadlineDay, days)
+        : calendar.plusWorkingDays(deadlineDay, -days));
+  }
+
+  private List<PlannedReminder> planned(ReminderKind kind, Instant deadline, Instant now) {
+    return kind.aboutTask() ? forTask(deadline, now) : forDeadline(deadline, now);
   }
 
   private List<PlannedReminder> remindersBefore(ReminderKind kind, Instant deadline, Instant now) {

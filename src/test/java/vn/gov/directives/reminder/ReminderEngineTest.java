@@ -119,6 +119,7 @@ class ReminderEngineTest {
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired ReminderLog reminderLog;
+  @Autowired ReminderJobScheduler reminderJobScheduler;
   @Autowired WorkingCalendar workingCalendar;
   @Autowired MockMvc mockMvc;
   /** 5 minutes on H2, 2 minutes in the postgres profile. */
@@ -168,9 +169,11 @@ class ReminderEngineTest {
     // P5D from Thursday 24/01 gave some due date; the specialist's deadline is moved to Friday 01/02 (update event)
     setDue(draft, DUE);
 
+    // one job per deadline, its first reminder's; each reminder schedules the next (walked below)
     assertThat(reminderJobs(pi)).extracting(job -> job.getDuedate().toInstant()).containsExactlyInAnyOrder(
-        vn(2019, 1, 29, 7, 30, 0), vn(2019, 1, 29, 7, 30, 0), vn(2019, 1, 31, 7, 30, 0), vn(2019, 1, 31, 7, 30, 0),
-        vn(2019, 2, 11, 7, 30, 0));
+        vn(2019, 1, 29, 7, 30, 0), vn(2019, 1, 29, 7, 30, 0));
+    assertThat(reminderJobScheduler.schedule().forTask(DUE, VietnamTime.now())).extracting(PlannedReminder::at)
+        .containsExactly(vn(2019, 1, 29, 7, 30, 0), vn(2019, 1, 31, 7, 30, 0), vn(2019, 2, 11, 7, 30, 0));
     assertThat(reminderJobs(pi)).allSatisfy(job -> {
       assertThat(job.getDeploymentId()).isNotNull();
       assertThat(job.getProcessDefinitionKey()).isEqualTo("reminder-test");
@@ -236,7 +239,8 @@ class ReminderEngineTest {
     String pi = startPlan("KH-HOAN-THANH");
     Task draft = openTask(pi);
     setDue(draft, DUE);
-    assertThat(taskJobs(pi, draft.getId())).hasSize(3);
+    assertThat(pending(pi, draft.getId())).containsExactly(
+        new Pending(ReminderKind.TASK_REMINDER, 3, vn(2019, 1, 29, 7, 30, 0)));
 
     ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 28, 9, 0, 0)));
     taskService.complete(draft.getId());
@@ -298,6 +302,79 @@ class ReminderEngineTest {
   }
 
   @Test
+  void eachDeadlineHasOnlyItsNextReminderJobAndEachReminderSchedulesTheFollowingOne() throws Exception {
+    String pi = startPlan("KH-CHUOI");
+    Task draft = openTask(pi);
+    setDue(draft, DUE);
+    assertThat(pending(pi, draft.getId())).containsExactly(
+        new Pending(ReminderKind.TASK_REMINDER, 3, vn(2019, 1, 29, 7, 30, 0)));
+    assertThat(pending(pi, pi)).containsExactly(
+        new Pending(ReminderKind.DEADLINE_REMINDER, 3, vn(2019, 1, 29, 7, 30, 0)));
+
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 29, 7, 30, 0)));
+    managementService.executeJob(taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId());
+
+    assertThat(messageIds()).containsExactly(messageId("task_reminder", draft.getId(), 3));
+    assertThat(pending(pi, draft.getId())).containsExactly(
+        new Pending(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0)));
+    // the plan deadline's chain is its own
+    assertThat(pending(pi, pi)).containsExactly(
+        new Pending(ReminderKind.DEADLINE_REMINDER, 3, vn(2019, 1, 29, 7, 30, 0)));
+    managementService.executeJob(reminderJobs(pi).stream()
+        .filter(job -> config(job).kind() == ReminderKind.DEADLINE_REMINDER).findFirst().orElseThrow().getId());
+    assertThat(pending(pi, pi)).containsExactly(
+        new Pending(ReminderKind.DEADLINE_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0)));
+
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 31, 7, 30, 0)));
+    for (JobEntity job : reminderJobs(pi)) {
+      managementService.executeJob(job.getId());
+    }
+    assertThat(pending(pi, draft.getId())).containsExactly(
+        new Pending(ReminderKind.TASK_ESCALATION, 1, vn(2019, 2, 11, 7, 30, 0)));
+    assertThat(pending(pi, pi)).as("after the plan deadline's last reminder").isEmpty();
+
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 2, 11, 7, 30, 0)));
+    managementService.executeJob(taskJob(pi, draft.getId(), ReminderKind.TASK_ESCALATION, 1).getId());
+    assertThat(reminderJobs(pi)).isEmpty();
+    assertThat(messageIds()).contains(messageId("task_reminder", draft.getId(), 1),
+        messageId("task_escalation", draft.getId(), 1)).hasSize(5);
+  }
+
+  @Test
+  void aDueDateMovedAfterTheFirstReminderReplacesItsSuccessorAndCompletionEndsTheChain() throws Exception {
+    String pi = startPlan("KH-DOI-HAN");
+    setDue(openTask(pi), DUE);
+    String draftId = openTask(pi).getId();
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 29, 7, 30, 0)));
+    managementService.executeJob(taskJob(pi, draftId, ReminderKind.TASK_REMINDER, 3).getId());
+    String successor = taskJob(pi, draftId, ReminderKind.TASK_REMINDER, 1).getId();
+
+    // the leader grants two more weeks: due Friday 15/02/2019 (after Tết)
+    Instant moved = vn(2019, 2, 15, 23, 59, 59);
+    ClockUtil.setCurrentTime(Date.from(vn(2019, 1, 30, 9, 0, 0)));
+    setDue(openTask(pi), moved);
+
+    assertThat(job(successor)).as("the successor for the old due date").isNull();
+    assertThat(pending(pi, draftId)).containsExactly(
+        new Pending(ReminderKind.TASK_REMINDER, 3, vn(2019, 2, 12, 7, 30, 0)));
+    assertThat(config(taskJob(pi, draftId, ReminderKind.TASK_REMINDER, 3)).deadline()).isEqualTo(moved);
+
+    List<Arrival> arrivals = walk(pi, vn(2019, 1, 30, 9, 0, 0), vn(2019, 2, 12, 12, 0, 0));
+    assertThat(arrivals).filteredOn(arrival -> arrival.subject().contains(DRAFT)).containsExactly(
+        new Arrival(vn(2019, 2, 12, 7, 30, 0),
+            "[Nhắc việc] Còn 3 ngày làm việc: " + DRAFT + " — hạn 15/02/2019",
+            List.of("an@stttt.test", "binh@stttt.test"), 2));
+    assertThat(pending(pi, draftId)).containsExactly(
+        new Pending(ReminderKind.TASK_REMINDER, 1, vn(2019, 2, 14, 7, 30, 0)));
+
+    // done before the 1-day reminder: the rest of the chain goes with the task
+    taskService.complete(draftId);
+    assertThat(pending(pi, draftId)).isEmpty();
+    assertThat(walk(pi, vn(2019, 2, 12, 12, 0, 0), vn(2019, 2, 20, 12, 0, 0)))
+        .extracting(Arrival::subject).noneMatch(subject -> subject.contains(DRAFT));
+  }
+
+  @Test
   void theReminderApiAnswersOnlyAuthenticatedUsersWhoMayViewTheProcess() throws Exception {
     String pi = startPlan("KH-QUYEN");
 
@@ -351,6 +428,9 @@ class ReminderEngineTest {
     }
     assertThat(job(jobId).getRetries()).isZero();
     assertThat(incidents(jobId)).as("incident once the last retry failed").isOne();
+    // the 1-day reminder and the escalation do not wait for the administrator: the incident scheduled the next one
+    assertThat(pending(reminder.pi(), reminder.taskId())).hasSize(2).filteredOn(p -> p.days() == 1)
+        .containsExactly(new Pending(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0)));
     assertThat(reminderLog.find(reminder.taskId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow())
         .satisfies(record -> {
           assertThat(record.status()).isEqualTo(ReminderStatus.FAILED);
@@ -372,6 +452,8 @@ class ReminderEngineTest {
     ReminderRecord sent = reminderLog.find(reminder.taskId(), ReminderKind.TASK_REMINDER, 3, DUE).orElseThrow();
     assertThat(sent.status()).isEqualTo(ReminderStatus.SENT);
     assertThat(sent.attempts()).isEqualTo(7);
+    assertThat(pending(reminder.pi(), reminder.taskId())).as("the successor once, not again by the retry")
+        .containsExactly(new Pending(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0)));
   }
 
   @Test
@@ -389,6 +471,8 @@ class ReminderEngineTest {
     assertThat(job(jobId).getRetries()).isZero();
     assertThat(incidents(jobId)).isOne();
     assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+    assertThat(pending(reminder.pi(), reminder.taskId())).filteredOn(p -> p.days() == 1)
+        .containsExactly(new Pending(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0)));
   }
 
   @Test
@@ -414,6 +498,9 @@ class ReminderEngineTest {
     assertThat(sent.status()).isEqualTo(ReminderStatus.SENT);
     assertThat(sent.attempts()).isEqualTo(3);
     assertThat(sent.sentAt()).isEqualTo(third);
+    // the failed attempts rolled back with their transactions; the one that sent scheduled the next, once
+    assertThat(pending(reminder.pi(), reminder.taskId())).containsExactly(
+        new Pending(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0)));
   }
 
   @Test
@@ -496,7 +583,7 @@ class ReminderEngineTest {
     return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   }
 
-  private record ReminderJob(String jobId, String taskId) {}
+  private record ReminderJob(String pi, String jobId, String taskId) {}
 
   /** A plan whose draft is due on DUE and its 3-day reminder job; then the mail server goes down. */
   private ReminderJob threeDayReminderWithTheMailServerDown(String planKey) {
@@ -505,7 +592,7 @@ class ReminderEngineTest {
     setDue(draft, DUE);
     String jobId = taskJob(pi, draft.getId(), ReminderKind.TASK_REMINDER, 3).getId();
     GREEN_MAIL.stop();
-    return new ReminderJob(jobId, draft.getId());
+    return new ReminderJob(pi, jobId, draft.getId());
   }
 
   private static void startMailServerAgain() {
@@ -603,6 +690,24 @@ class ReminderEngineTest {
     return reminderJobs(pi).stream()
         .filter(job -> ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()).subjectId().equals(taskId))
         .toList();
+  }
+
+  /** A pending reminder job as the user would read it in Cockpit: what, how many days, when. */
+  private record Pending(ReminderKind kind, int days, Instant dueAt) {}
+
+  /** The pending reminder jobs of a task (or of the plan deadline, subject = process instance id). */
+  private List<Pending> pending(String pi, String subjectId) {
+    return reminderJobs(pi).stream().filter(job -> config(job).subjectId().equals(subjectId))
+        .map(job -> new Pending(config(job).kind(), config(job).days(), job.getDuedate().toInstant()))
+        .toList();
+  }
+
+  private static ReminderJobConfiguration config(JobEntity job) {
+    return ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw());
+  }
+
+  private static String messageId(String kind, String taskId, int days) {
+    return "<reminder." + kind + "." + taskId + "." + days + "." + DUE.getEpochSecond() + "@theodoi.test>";
   }
 
   private JobEntity taskJob(String pi, String taskId, ReminderKind kind, int days) {

@@ -127,4 +127,66 @@ class ReminderScheduleTest {
     assertThatThrownBy(() -> new ReminderSchedule(calendar, LocalTime.of(7, 30), List.of(3), -1))
         .hasMessageContaining("app.reminders.escalate-days-after");
   }
+
+  // Only the next reminder has a job: first() is the job set when a deadline is set, after() the job a reminder
+  // inserts when it has gone out. Following first() then after() must give exactly the full schedule.
+
+  @Test
+  void followingTheChainFromTheFirstReminderGivesTheWholeScheduleAcrossTet() {
+    Instant due = vn(2019, 2, 1, 23, 59, 59);
+    Instant now = vn(2019, 1, 24, 10, 0, 0);
+    List<PlannedReminder> chain = new java.util.ArrayList<>();
+
+    java.util.Optional<PlannedReminder> next = schedule.first(ReminderKind.TASK_REMINDER, due, now);
+    while (next.isPresent()) {
+      chain.add(next.get());
+      next = schedule.after(next.get().kind(), next.get().days(), due);
+    }
+
+    assertThat(chain).isEqualTo(schedule.forTask(due, now)).extracting(PlannedReminder::at).containsExactly(
+        vn(2019, 1, 29, 7, 30, 0), vn(2019, 1, 31, 7, 30, 0), vn(2019, 2, 11, 7, 30, 0));
+  }
+
+  @Test
+  void aTaskCreatedAfterItsFirstReminderTimeStartsWithTheNextOne() {
+    Instant due = vn(2019, 2, 1, 23, 59, 59);
+
+    assertThat(schedule.first(ReminderKind.TASK_REMINDER, due, vn(2019, 1, 30, 9, 0, 0))).contains(
+        new PlannedReminder(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0), due));
+    assertThat(schedule.first(ReminderKind.TASK_REMINDER, due, vn(2019, 2, 11, 7, 30, 1))).isEmpty();
+  }
+
+  @Test
+  void theSuccessorOfAReminderSentLateIsDueAlreadyNotSkipped() {
+    // the 3-day reminder went out only on 01/02 (mail server down for days): the 1-day one (31/01) still follows
+    Instant due = vn(2019, 2, 1, 23, 59, 59);
+
+    assertThat(schedule.after(ReminderKind.TASK_REMINDER, 3, due)).contains(
+        new PlannedReminder(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0), due));
+    assertThat(schedule.after(ReminderKind.TASK_REMINDER, 1, due)).contains(
+        new PlannedReminder(ReminderKind.TASK_ESCALATION, 1, vn(2019, 2, 11, 7, 30, 0), due));
+    assertThat(schedule.after(ReminderKind.TASK_ESCALATION, 1, due)).isEmpty();
+  }
+
+  @Test
+  void aPlanDeadlineChainEndsWithItsLastReminder() {
+    Instant deadline = vn(2019, 1, 25, 23, 59, 59);
+
+    assertThat(schedule.first(ReminderKind.DEADLINE_REMINDER, deadline, vn(2019, 1, 2, 8, 0, 0))).contains(
+        new PlannedReminder(ReminderKind.DEADLINE_REMINDER, 3, vn(2019, 1, 22, 7, 30, 0), deadline));
+    assertThat(schedule.after(ReminderKind.DEADLINE_REMINDER, 3, deadline)).contains(
+        new PlannedReminder(ReminderKind.DEADLINE_REMINDER, 1, vn(2019, 1, 24, 7, 30, 0), deadline));
+    assertThat(schedule.after(ReminderKind.DEADLINE_REMINDER, 1, deadline)).isEmpty();
+  }
+
+  @Test
+  void aJobScheduledUnderOtherConfiguredDaysIsFollowedByTheNextReminderOfTheCurrentOnes() {
+    // scheduled when the setting was [5, 2]; now [3, 1]: the 5-day reminder (25/01) is followed by the 3-day one
+    Instant due = vn(2019, 2, 1, 23, 59, 59);
+
+    assertThat(schedule.after(ReminderKind.TASK_REMINDER, 5, due)).contains(
+        new PlannedReminder(ReminderKind.TASK_REMINDER, 3, vn(2019, 1, 29, 7, 30, 0), due));
+    assertThat(schedule.after(ReminderKind.TASK_REMINDER, 2, due)).contains(
+        new PlannedReminder(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0), due));
+  }
 }
