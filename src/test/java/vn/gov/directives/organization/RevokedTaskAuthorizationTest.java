@@ -102,6 +102,21 @@ class RevokedTaskAuthorizationTest {
   }
 
   @Test
+  void aUserWithARevokeStillWorksTheTasksHisGroupMayWork() {
+    revokeRead("stc-cv", null, hidden);
+
+    // every permission check now includes revokes: the task's own grant must still decide, not the process
+    // definitions' READ (which once was a global row whose missing TASK_WORK counted as a global revoke)
+    asUser("stc-cv", () -> {
+      taskService.claim(visible, "stc-cv");
+      taskService.setVariable(visible, "ketQua", "Đã xử lý");
+      taskService.complete(visible);
+      return null;
+    });
+    assertThat(taskService.createTaskQuery().taskId(visible).count()).isZero();
+  }
+
+  @Test
   void aGroupRevokeDoesNotOverrideTheGroupsOwnGrantOnTheTask() {
     revokeRead(null, GROUP, hidden);
 
