@@ -50,6 +50,7 @@ import vn.gov.directives.organization.AuthorizedGroupIdsQuery;
 import vn.gov.directives.organization.ConfiguredOrganization;
 import vn.gov.directives.organization.OrganizationStartup;
 import vn.gov.directives.organization.TaskFilterSynchronizer;
+import vn.gov.directives.organization.TaskQueryAuthorizationCheck;
 import vn.gov.directives.organization.TaskQueryIndexes;
 
 /**
@@ -138,12 +139,12 @@ class TaskQueryBenchmark {
           "BEFORE: first-release filters, Camunda's own indexes and statements, authorizationCheckRevokes=auto",
           () -> firstRelease(Map.of()));
     }
-    // the previous round: the product as started until authorizationCheckRevokes became "always" — Camunda's "auto",
-    // which without any REVOKE row joins every task to the reader's authorization rows (README "PostgreSQL in
-    // production"); filters, indexes, planner statistics, loose scan and server settings as now
-    phase(report, http, requests, "PREVIOUS: as now with Camunda's authorizationCheckRevokes=auto", () -> {
+    // the previous round: the product as started before task queries checked authorizations per task — Camunda's
+    // join of every task to the reader's authorization rows (README "PostgreSQL in production"); filters, indexes,
+    // planner statistics, loose scan and server settings as now
+    phase(report, http, requests, "PREVIOUS: as now with Camunda's authorization join in task queries", () -> {
       asStarted();
-      engineConfiguration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+      TaskQueryAuthorizationCheck.uninstall(engineConfiguration);
     });
     // candidates measured while choosing (-Dbench.queries.candidates="pg:max_parallel_workers_per_gather=0;revokes=never"):
     // each is AFTER plus one change — a setting for this database (pg:name=value), revoke checks, or SQL
@@ -173,6 +174,7 @@ class TaskQueryBenchmark {
     currentFilters();
     taskQueryIndexes.ensure();
     AuthorizedGroupIdsQuery.install(engineConfiguration);
+    TaskQueryAuthorizationCheck.install(engineConfiguration);
     engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
     databaseSettings(Map.of());
   }
@@ -215,8 +217,9 @@ class TaskQueryBenchmark {
     setup.run();
     jdbc.execute("ANALYZE");
     renewConnections();
-    report.line("== %s (revokes %s; authorized groups by %s; filter \"%s\": %s)", label,
+    report.line("== %s (revokes %s; task queries %s; authorized groups by %s; filter \"%s\": %s)", label,
         engineConfiguration.getAuthorizationCheckRevokes(),
+        TaskQueryAuthorizationCheck.installed(engineConfiguration) ? "checked per task" : "joined to authorizations",
         AuthorizedGroupIdsQuery.installed(engineConfiguration) ? "loose index scan" : "Camunda's full read",
         TaskFilterSynchronizer.OVERDUE, filterService.getFilter(filterId(TaskFilterSynchronizer.OVERDUE))
             .getProperties().get("description"));
@@ -247,6 +250,7 @@ class TaskQueryBenchmark {
     dropProductIndexes();
     dropPlannerStatistics();
     AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
+    TaskQueryAuthorizationCheck.uninstall(engineConfiguration);
     engineConfiguration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
     databaseSettings(settings);
   }

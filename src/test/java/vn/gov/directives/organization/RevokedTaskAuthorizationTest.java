@@ -31,9 +31,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A REVOKE authorization that an administrator creates in Camunda Admin (Authorizations → Task: type "REVOKE",
- * permission READ, for a user) takes the task out of that user's Tasklist at once and without a restart — what
- * {@code authorizationCheckRevokes=always} guarantees on every query (README "PostgreSQL in production"; with
- * {@code never} the engine ignores it). The user's colleagues still see the task, deleting the REVOKE brings it
+ * permission READ, for a user) takes the task out of that user's Tasklist at once and without a restart: task
+ * queries check REVOKEs on every task ({@link TaskQueryAuthorizationCheck}), and Camunda's {@code auto} checks them in
+ * every other command once one names the user (README "PostgreSQL in production"; {@code never} would ignore it). The user's colleagues still see the task, deleting the REVOKE brings it
  * back. Camunda's precedence (user before group before global; within one level GRANT before REVOKE) means that a
  * REVOKE for the task's own candidate group does not hide it from that group, which holds the engine's GRANT on the
  * task: to take a task away from a whole unit, an administrator deletes that GRANT or reassigns the task. Same
@@ -81,9 +81,10 @@ class RevokedTaskAuthorizationTest {
   }
 
   @Test
-  void theProductChecksRevokesOnEveryQuery() {
+  void taskQueriesCheckRevokesOnEveryTask() {
+    assertThat(TaskQueryAuthorizationCheck.installed(engineConfiguration)).isTrue();
     assertThat(engineConfiguration.getAuthorizationCheckRevokes())
-        .isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+        .isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
   }
 
   @Test
