@@ -17,13 +17,15 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**
- * Grants what each group needs, idempotently (missing permissions are added, nothing is revoked):
+ * Grants what each group needs, idempotently (missing permissions are added, nothing is revoked; the one global
+ * grant on process definitions of earlier releases is replaced by group grants):
  *
  * <ul>
  *   <li>camunda-admin: ALL on every resource, as Camunda's own admin set-up does;
- *   <li>every agency group: Tasklist. Tasks themselves are granted by the engine to a task's candidate groups;
+ *   <li>every agency group: Tasklist, and READ on all process definitions (names and diagrams). Tasks themselves are granted by the engine to a task's candidate groups;
  *       there is no global task grant, so an agency sees only its own tasks;
  *   <li>every group of the committee and of its review office: Cockpit, READ and READ_HISTORY on all process
  *       definitions, READ on all process instances (they follow every case);
@@ -76,18 +78,41 @@ public class AuthorizationSynchronizer {
         grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
       }
     });
-    // Process names and diagrams are public knowledge: Tasklist shows them on every task and in its Diagram tab
-    grants.add(new Grant(null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
+    // Process names and diagrams are public knowledge: Tasklist shows them on every task and in its Diagram tab.
+    // Granted to every group rather than globally: once REVOKE authorizations are checked (the product's
+    // authorizationCheckRevokes=always), Camunda reads every permission a global row lacks as a global REVOKE, and a
+    // global READ on all definitions then denied TASK_WORK on them before the task's own grant was looked at — no
+    // candidate could complete a task
+    for (String group : organization.agencyGroupIds()) {
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
+    }
     for (String filterId : sharedFilterIds) {
       grants.add(new Grant(null, Resources.FILTER, filterId, Permissions.READ));
     }
     SyncReport report = new SyncReport();
+    removeFormerGlobalDefinitionRead(report);
     List<Grant> rows = mergedByRow(grants);
     Map<String, Authorization> existing = existing(rows);
     for (Grant row : rows) {
       grant(report, row, existing.get(row.key()));
     }
     return report;
+  }
+
+  /**
+   * Earlier releases granted READ on all process definitions to everybody (a global row); the groups now hold it
+   * (see {@link #synchronize}). The global row is deleted only as the product created it — READ alone — so that an
+   * administrator's own global grant is left alone.
+   */
+  private void removeFormerGlobalDefinitionRead(SyncReport report) {
+    for (Authorization global : authorizationService.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GLOBAL).resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(ANY).list()) {
+      if (global instanceof AuthorizationEntity entity && entity.getPermissions() == Permissions.READ.getValue()) {
+        authorizationService.deleteAuthorization(global.getId());
+        report.changed("authorization removed everyone ProcessDefinition:* (now granted to every group)");
+      }
+    }
   }
 
   /**

@@ -50,6 +50,7 @@ import vn.gov.directives.organization.AuthorizedGroupIdsQuery;
 import vn.gov.directives.organization.ConfiguredOrganization;
 import vn.gov.directives.organization.OrganizationStartup;
 import vn.gov.directives.organization.TaskFilterSynchronizer;
+import vn.gov.directives.organization.TaskQueryAuthorizationCheck;
 import vn.gov.directives.organization.TaskQueryIndexes;
 
 /**
@@ -81,6 +82,7 @@ class TaskQueryBenchmark {
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired OrganizationStartup organizationStartup;
   @Autowired DataSource dataSource;
@@ -137,15 +139,12 @@ class TaskQueryBenchmark {
           "BEFORE: first-release filters, Camunda's own indexes and statements, authorizationCheckRevokes=auto",
           () -> firstRelease(Map.of()));
     }
-    // the previous round: filters, indexes and the loose scan of authorized groups as now, but no planner statistics
-    // on the permission bits and PostgreSQL's default server settings (set for this database, new connections)
-    phase(report, http, requests, "PREVIOUS: as now without planner statistics, PostgreSQL's default settings", () -> {
-      currentFilters();
-      taskQueryIndexes.ensure();
-      dropPlannerStatistics();
-      AuthorizedGroupIdsQuery.install(engineConfiguration);
-      engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
-      databaseSettings(BenchDatabase.DEFAULT_SETTINGS);
+    // the previous round: the product as started before task queries checked authorizations per task — Camunda's
+    // join of every task to the reader's authorization rows (README "PostgreSQL in production"); filters, indexes,
+    // planner statistics, loose scan and server settings as now
+    phase(report, http, requests, "PREVIOUS: as now with Camunda's authorization join in task queries", () -> {
+      asStarted();
+      TaskQueryAuthorizationCheck.uninstall(engineConfiguration);
     });
     // candidates measured while choosing (-Dbench.queries.candidates="pg:max_parallel_workers_per_gather=0;revokes=never"):
     // each is AFTER plus one change — a setting for this database (pg:name=value), revoke checks, or SQL
@@ -175,6 +174,7 @@ class TaskQueryBenchmark {
     currentFilters();
     taskQueryIndexes.ensure();
     AuthorizedGroupIdsQuery.install(engineConfiguration);
+    TaskQueryAuthorizationCheck.install(engineConfiguration);
     engineConfiguration.setAuthorizationCheckRevokes(configuredRevokes);
     databaseSettings(Map.of());
   }
@@ -217,14 +217,18 @@ class TaskQueryBenchmark {
     setup.run();
     jdbc.execute("ANALYZE");
     renewConnections();
-    report.line("== %s (revokes %s; authorized groups by %s; filter \"%s\": %s)", label,
+    report.line("== %s (revokes %s; task queries %s; authorized groups by %s; filter \"%s\": %s)", label,
         engineConfiguration.getAuthorizationCheckRevokes(),
+        TaskQueryAuthorizationCheck.installed(engineConfiguration) ? "checked per task" : "joined to authorizations",
         AuthorizedGroupIdsQuery.installed(engineConfiguration) ? "loose index scan" : "Camunda's full read",
         TaskFilterSynchronizer.OVERDUE, filterService.getFilter(filterId(TaskFilterSynchronizer.OVERDUE))
             .getProperties().get("description"));
     report.line("%-16s PostgreSQL: %s", "", effectiveSettings());
     report.line("%-16s load average before: %s", "", loadAverage());
     measure(report, http, requests, label);
+    if (!"false".equals(System.getProperty("bench.queries.others"))) {
+      otherQueries(report, Math.max(10, requests / 5));
+    }
     report.line("%-16s load average after: %s", "", loadAverage());
     explain(report, http, label);
   }
@@ -246,6 +250,7 @@ class TaskQueryBenchmark {
     dropProductIndexes();
     dropPlannerStatistics();
     AuthorizedGroupIdsQuery.uninstall(engineConfiguration);
+    TaskQueryAuthorizationCheck.uninstall(engineConfiguration);
     engineConfiguration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
     databaseSettings(settings);
   }
@@ -434,6 +439,64 @@ class TaskQueryBenchmark {
       identityService.clearAuthentication();
     }
     return BenchReport.Stats.of(nanos);
+  }
+
+  /**
+   * What else the revoke setting changes (every authorization-checked query and command uses the same SQL form):
+   * engine only, one user at a time — Tasklist's unfiltered task list and count, Cockpit's process-instance list
+   * and count, the history of process instances, the process definitions, and a single authorization check (a
+   * task's variables, one command) — for a specialist and for a Văn phòng UBND specialist, whose groups follow
+   * every process instance (READ on all instances and READ_HISTORY on all definitions). -Dbench.queries.others=false
+   * skips it.
+   */
+  private void otherQueries(BenchReport report, int requests) {
+    String sampleTask = taskService.createTaskQuery().taskCandidateGroup(organization.group("STC", "chuyen-vien"))
+        .listPage(0, 1).get(0).getId();
+    for (String user : List.of("stc-cv", "vpubnd-cv")) {
+      List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+          .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+      report.line("%-16s other, %s: %d authorizations of the user's own, %d of the user's groups %s", "", user,
+          jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_authorization WHERE user_id_ = ?", Long.class, user),
+          groups.isEmpty() ? 0L : jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_authorization WHERE group_id_ IN ("
+              + String.join(",", java.util.Collections.nCopies(groups.size(), "?")) + ")", Long.class,
+              groups.toArray()), groups);
+      identityService.setAuthentication(user, groups);
+      try {
+        Map<String, java.util.function.Supplier<Long>> queries = new LinkedHashMap<>();
+        queries.put("tasks (15 + count)", () -> {
+          taskService.createTaskQuery().orderByDueDate().asc().listPage(0, 15);
+          return taskService.createTaskQuery().count();
+        });
+        queries.put("process instances (15 + count)", () -> {
+          runtimeService.createProcessInstanceQuery().listPage(0, 15);
+          return runtimeService.createProcessInstanceQuery().count();
+        });
+        queries.put("historic process instances (15 + count)", () -> {
+          historyService.createHistoricProcessInstanceQuery().orderByProcessInstanceStartTime().desc()
+              .listPage(0, 15);
+          return historyService.createHistoricProcessInstanceQuery().count();
+        });
+        queries.put("process definitions (latest)", () -> (long) repositoryService.createProcessDefinitionQuery()
+            .latestVersion().list().size());
+        if (user.equals("stc-cv")) {
+          queries.put("one authorization check (task variables)", () -> (long) taskService.getVariables(sampleTask)
+              .size());
+        }
+        for (Map.Entry<String, java.util.function.Supplier<Long>> query : queries.entrySet()) {
+          int runs = query.getKey().startsWith("one") ? requests * 10 : requests;
+          long seen = query.getValue().get(); // warm-up
+          long[] nanos = new long[runs];
+          for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            query.getValue().get();
+            nanos[i] = System.nanoTime() - start;
+          }
+          report.line("%-16s other, %s: %s, %s (%d)", "", user, query.getKey(), BenchReport.Stats.of(nanos), seen);
+        }
+      } finally {
+        identityService.clearAuthentication();
+      }
+    }
   }
 
   /** Per Camunda runtime table: sequential scans, rows they read, index scans (PostgreSQL statistics). */
