@@ -79,10 +79,10 @@ public class AuthorizationSynchronizer {
       }
     });
     // Process names and diagrams are public knowledge: Tasklist shows them on every task and in its Diagram tab.
-    // Granted to every group rather than globally: once REVOKE authorizations are checked (the product's
-    // authorizationCheckRevokes=always), Camunda reads every permission a global row lacks as a global REVOKE, and a
-    // global READ on all definitions then denied TASK_WORK on them before the task's own grant was looked at — no
-    // candidate could complete a task
+    // Granted to every group rather than globally: where REVOKE authorizations are checked (task queries always,
+    // TaskQueryAuthorizationCheck; every check for a user an administrator has revoked something from), Camunda reads
+    // every permission a global row lacks as a global REVOKE, and a global READ on all definitions then denied
+    // TASK_WORK on them before the task's own grant was looked at — the user could complete no task
     for (String group : organization.agencyGroupIds()) {
       grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
     }
