@@ -145,11 +145,8 @@ public class ReminderJobScheduler {
       return Optional.empty();
     }
     ReminderJobConfiguration config = configOf(current);
-    boolean othersPending = execution.getJobs().stream()
-        .filter(job -> JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
-        .filter(job -> !job.getId().equals(current.getId()))
-        .map(ReminderJobScheduler::configOf)
-        .anyMatch(other -> sameSubject(other, config));
+    boolean othersPending = pendingJobs(execution, other -> sameSubject(other, config)).stream()
+        .anyMatch(job -> !job.getId().equals(current.getId()));
     if (othersPending) {
       return Optional.empty();
     }
