@@ -89,7 +89,7 @@ public class AssignmentContext implements ExecutionListener {
       execution.setVariable(TaskNames.TASK_SUFFIX, suffix(execution.getVariable("noticeNumber").toString(),
           execution.getVariable("assignmentCode").toString()));
     }
-    links.refresh(execution);
+    links.refreshAtStart(execution);
   }
 
   /**

@@ -56,7 +56,7 @@ public class TaskQueryIndexes implements SmartInitializingSingleton {
                 + " whole job table without it"),
         new Index("APP_IDX_HI_PROCINST_SUPER", "ACT_HI_PROCINST", "SUPER_PROCESS_INSTANCE_ID_",
             "a dossier's documents include those of the processes it called (ProcessTree.withDescendants, on"
-                + " every document list and every assignment's start and report): without it each call read the"
+                + " every document list and every issued report): without it each call read the"
                 + " whole process history"));
   }
 

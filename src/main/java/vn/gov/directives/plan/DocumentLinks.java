@@ -29,6 +29,19 @@ public class DocumentLinks {
     return parent != null ? parent.toString() : execution.getProcessInstanceId();
   }
 
+  /**
+   * At a process's start: a process that is its own dossier cannot have documents yet (they are filed under a
+   * dossier's process instance and its called processes, and it has none), so the list is empty without asking the
+   * database; a sub-process of a dossier lists the dossier's.
+   */
+  public void refreshAtStart(DelegateExecution execution) {
+    if (dossierId(execution).equals(execution.getProcessInstanceId())) {
+      execution.setVariable("documentLinks", NONE);
+    } else {
+      refresh(execution);
+    }
+  }
+
   public void refresh(DelegateExecution execution) {
     String dossier = dossierId(execution);
     execution.setVariable("documentLinks",

@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
+import vn.gov.directives.plan.DocumentLinks;
 
 /**
  * Every path of assignment-generic on the real 2018–2019 calendar, started directly with the variables the notice
@@ -74,6 +75,8 @@ class AssignmentGenericProcessTest {
     assertThat(work.getName()).isEqualTo("Thực hiện nhiệm vụ và báo cáo kết quả — TB 295/TB-UBND, mục 3");
     assertThat(work.getDueDate()).isEqualTo(VietnamTime.endOfDay(LocalDate.of(2019, 1, 5)));
     assertThat(candidateGroups(work)).containsExactly("STC-chuyen-vien");
+    // the forms' document list: nothing issued yet
+    assertThat(runtimeService.getVariable(assignment.getId(), "documentLinks")).isEqualTo(DocumentLinks.NONE);
 
     report(assignment);
     Task approval = onlyTask(assignment, "Task_ApproveReport");
@@ -98,6 +101,9 @@ class AssignmentGenericProcessTest {
     IssuedDocument report = documents.get(0);
     assertThat(report.number()).isEqualTo(historyVariable(assignment, "resultReportNumber")).contains("/BC-STC");
     assertThat(documentService.formats(report.id())).isNotEmpty();
+    // ... and the forms' document list links its DOCX and PDF
+    assertThat((String) historyVariable(assignment, "documentLinks")).contains("số " + report.number())
+        .contains("/api/documents/" + report.id() + "/docx", "/api/documents/" + report.id() + "/pdf");
   }
 
   @Test

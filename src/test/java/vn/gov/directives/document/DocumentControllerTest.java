@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -33,6 +35,7 @@ import vn.gov.directives.security.ProcessAccess;
     "spring.datasource.url=jdbc:h2:mem:document-api;MODE=LEGACY;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
 @AutoConfigureMockMvc
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class DocumentControllerTest {
 
   @Autowired MockMvc mvc;
@@ -120,5 +123,32 @@ class DocumentControllerTest {
     mvc.perform(as("specialist", get("/api/documents/..%2F..%2Fetc%2Fpasswd/pdf")))
         .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(400, 404));
     mvc.perform(as("specialist", get("/api/documents/etc.passwd/pdf"))).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void issuingADocumentLeavesNoLibraryChatterInTheLog_aLibraryWarningIsInTheApplicationsFormat(CapturedOutput output) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("documentTestLogging");
+    IssuedDocument report = documents.issue(new DocumentRequest(instance.getId(), "bao-cao-ket-qua-ra-soat", "STTTT",
+        false, LocalDate.of(2019, 1, 4), DocumentFixtures.baoCao()));
+    assertThat(documents.formats(report.id())).contains(DocumentFormat.PDF);
+    // what openhtmltopdf and PDFBox said for every PDF (six lines and a warning each, half of a node's log)
+    assertThat(output.getAll()).doesNotContain("Prepare to fly", "Loading font", "parse stylesheets",
+        "Matcher created", "fallback font");
+
+    // what openhtmltopdf has to say that matters goes through the application's logging, with its pattern
+    com.openhtmltopdf.util.XRLog.getLoggerImpl().log("com.openhtmltopdf.load", java.util.logging.Level.WARNING,
+        "Không tải được ảnh logo.png");
+    com.openhtmltopdf.util.XRLog.getLoggerImpl().log("com.openhtmltopdf.load", java.util.logging.Level.INFO,
+        "TIME: tin thường lệ");
+    assertThat(output.getAll()).containsPattern("WARN .*com\\.openhtmltopdf\\.load\\s*: Không tải được ảnh logo\\.png")
+        .doesNotContain("tin thường lệ");
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void deployLoggingProcess() {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("documentTestLogging").count() == 0) {
+      repository.createDeployment().addModelInstance("logging.bpmn", Bpmn.createExecutableProcess("documentTestLogging")
+          .camundaHistoryTimeToLive(1).startEvent().userTask("work").endEvent().done()).deploy();
+    }
   }
 }

@@ -26,6 +26,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 
 /** Opens the generated DOCX with POI and PDF with PDFBox and checks what a records clerk checks. */
+@SuppressWarnings("unchecked")
 class DocumentRenderingTest {
 
   static final TemplateLibrary LIBRARY = new TemplateLibrary(null);
@@ -331,6 +332,55 @@ class DocumentRenderingTest {
     // the others still come from the bundle
     assertThat(library.load("to-trinh-ke-hoach").type()).isEqualTo(DocumentType.TO_TRINH);
     assertThatThrownBy(() -> library.load("../etc/passwd")).hasMessageContaining("không hợp lệ");
+  }
+
+  @Test
+  void anEditedOrDeletedTemplateFileTakesEffectAtTheNextDocument_anUnchangedOneIsNotParsedAgain(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("phieu-trinh.yaml");
+    Files.writeString(file, """
+        type: PHIEU_TRINH
+        summary: "Bản một: {{planTitle}}"
+        body:
+          - "Nội dung một"
+        """);
+    TemplateLibrary library = new TemplateLibrary(dir);
+    DocumentTemplate first = library.load("phieu-trinh");
+    assertThat(first.summary()).isEqualTo("Bản một: {{planTitle}}");
+    assertThat(library.load("phieu-trinh")).isSameAs(first);
+    assertThat(library.load("to-trinh-ke-hoach")).isSameAs(library.load("to-trinh-ke-hoach"));
+
+    // the office edits the file: same size on purpose, only the modification time tells
+    Files.writeString(file, """
+        type: PHIEU_TRINH
+        summary: "Bản hai: {{planTitle}}"
+        body:
+          - "Nội dung hai"
+        """);
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(file).toMillis() + 2_000));
+    DocumentTemplate second = library.load("phieu-trinh");
+    assertThat(second.summary()).isEqualTo("Bản hai: {{planTitle}}");
+    assertThat(second.body()).containsExactly("Nội dung hai");
+
+    // a broken edit is refused with the reason, and fixing it works at once
+    Files.writeString(file, "type: PHIEU_TRINH\nbody: [unclosed\n");
+    assertThatThrownBy(() -> library.load("phieu-trinh")).isInstanceOf(DocumentException.class)
+        .hasMessageContaining("sai cú pháp YAML");
+
+    // the file removed: the bundled template again
+    Files.delete(file);
+    assertThat(library.load("phieu-trinh").source()).startsWith("classpath:");
+  }
+
+  @Test
+  void aTemplateHandedOutIsReadOnly_noDocumentCanChangeTheNextOne() {
+    DocumentTemplate template = LIBRARY.load("to-trinh-ke-hoach");
+    assertThatThrownBy(() -> template.body().add("thêm")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> template.recipients().clear()).isInstanceOf(UnsupportedOperationException.class);
+    Object nested = template.body().stream().filter(java.util.Map.class::isInstance).findFirst().orElseThrow();
+    assertThatThrownBy(() -> ((Map<String, Object>) nested).put("paragraph", "x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   // ---------------------------------------------------------------- helpers
