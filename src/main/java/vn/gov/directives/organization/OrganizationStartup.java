@@ -57,6 +57,9 @@ public class OrganizationStartup implements SmartInitializingSingleton {
     // the CPU time too: on a shared machine the wall time says little
     LOG.info("Organisation synchronised with Camunda in {} ms (CPU {} ms): {}", (System.nanoTime() - start) / 1_000_000,
         (THREADS.getCurrentThreadCpuTime() - startCpu) / 1_000_000, report);
+    if (report.changes().size() > SyncReport.LISTED_IN_FULL && LOG.isDebugEnabled()) {
+      report.changes().forEach(change -> LOG.debug("Organisation: {}", change));
+    }
   }
 
   /**
