@@ -117,7 +117,9 @@ public class TaskQueryIndexes implements SmartInitializingSingleton {
         LOG.debug("Index {} was created by another node", index.name());
       }
     }
-    if (supportsStatisticsOnExpressions()) {
+    DatabaseVersion database = databaseVersion();
+    olderPostgresWarning(database.product(), database.major()).ifPresent(LOG::warn);
+    if (database.supportsStatisticsOnExpressions()) {
       for (PlannerStatistics statistics : plannerStatistics()) {
         if (!exists(statistics)) {
           try {
@@ -138,11 +140,34 @@ public class TaskQueryIndexes implements SmartInitializingSingleton {
 
   /** PostgreSQL 14 or newer (statistics on expressions); false on H2 and older PostgreSQL. */
   public boolean supportsStatisticsOnExpressions() {
-    return Boolean.TRUE.equals(jdbc.execute((Connection connection) -> {
+    return databaseVersion().supportsStatisticsOnExpressions();
+  }
+
+  /** The database product and major version, as the JDBC driver reports them. */
+  record DatabaseVersion(String product, int major) {
+    boolean supportsStatisticsOnExpressions() {
+      return "PostgreSQL".equals(product) && major >= STATISTICS_ON_EXPRESSIONS_SINCE;
+    }
+  }
+
+  private DatabaseVersion databaseVersion() {
+    return jdbc.execute((Connection connection) -> {
       DatabaseMetaData meta = connection.getMetaData();
-      return "PostgreSQL".equals(meta.getDatabaseProductName())
-          && meta.getDatabaseMajorVersion() >= STATISTICS_ON_EXPRESSIONS_SINCE;
-    }));
+      return new DatabaseVersion(meta.getDatabaseProductName(), meta.getDatabaseMajorVersion());
+    });
+  }
+
+  /**
+   * On PostgreSQL older than 14 the planner statistics cannot be created: said once at start, so that an operator
+   * knows the planner guesses the permission filters' selectivity. Nothing on H2 or newer PostgreSQL.
+   */
+  static java.util.Optional<String> olderPostgresWarning(String product, int major) {
+    if (!"PostgreSQL".equals(product) || major >= STATISTICS_ON_EXPRESSIONS_SINCE) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("PostgreSQL " + major + ": the planner statistics on Camunda's permission bits need"
+        + " PostgreSQL " + STATISTICS_ON_EXPRESSIONS_SINCE + " or newer and were not created: the planner guesses how"
+        + " many authorization rows the task filters keep (README \"PostgreSQL in production\")");
   }
 
   /** Whether the statistics object exists (PostgreSQL folds the unquoted name to lower case). */

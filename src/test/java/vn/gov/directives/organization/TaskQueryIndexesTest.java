@@ -56,4 +56,13 @@ class TaskQueryIndexesTest {
         "SELECT TIMESTAMP_ FROM ACT_GE_SCHEMA_LOG WHERE ID_ = '0'", Timestamp.class);
     assertThat(firstMigration).isBeforeOrEqualTo(camundaSchema);
   }
+
+  @Test
+  void olderPostgresIsToldAtStartThatThePlannerStatisticsAreMissing_nothingElsewhere() {
+    assertThat(TaskQueryIndexes.olderPostgresWarning("PostgreSQL", 13)).hasValueSatisfying(warning -> assertThat(warning)
+        .startsWith("PostgreSQL 13: the planner statistics").contains("PostgreSQL 14 or newer", "were not created"));
+    assertThat(TaskQueryIndexes.olderPostgresWarning("PostgreSQL", 14)).isEmpty();
+    assertThat(TaskQueryIndexes.olderPostgresWarning("PostgreSQL", 17)).isEmpty();
+    assertThat(TaskQueryIndexes.olderPostgresWarning("H2", 2)).isEmpty();
+  }
 }
