@@ -4,7 +4,6 @@ import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
 import java.util.logging.Level;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -33,36 +32,29 @@ final class PdfLibraryLogging implements XRLogger {
 
   @Override
   public void log(String where, Level level, String message, Throwable error) {
-    Logger logger = LoggerFactory.getLogger(where);
-    int value = level.intValue();
-    if (value >= Level.SEVERE.intValue()) {
-      logger.error(message, error);
-    } else if (value >= Level.WARNING.intValue()) {
-      logger.warn(message, error);
-    } else if (value >= Level.INFO.intValue()) {
-      logger.info(message, error);
-    } else if (value >= Level.FINE.intValue()) {
-      logger.debug(message, error);
-    } else {
-      logger.trace(message, error);
-    }
+    LoggerFactory.getLogger(where).atLevel(slf4j(level)).setCause(error).log(message);
   }
 
   /** Asked before a message is formatted: a level that is off costs nothing. */
   @Override
   public boolean isLogLevelEnabled(Diagnostic diagnostic) {
-    Logger logger = LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere());
-    int value = diagnostic.getLevel().intValue();
+    return LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere())
+        .isEnabledForLevel(slf4j(diagnostic.getLevel()));
+  }
+
+  /** java.util.logging's level as SLF4J's: SEVERE error, WARNING warn, INFO and CONFIG info, FINE debug, below trace. */
+  static org.slf4j.event.Level slf4j(Level level) {
+    int value = level.intValue();
     if (value >= Level.SEVERE.intValue()) {
-      return logger.isErrorEnabled();
+      return org.slf4j.event.Level.ERROR;
     } else if (value >= Level.WARNING.intValue()) {
-      return logger.isWarnEnabled();
+      return org.slf4j.event.Level.WARN;
     } else if (value >= Level.INFO.intValue()) {
-      return logger.isInfoEnabled();
+      return org.slf4j.event.Level.INFO;
     } else if (value >= Level.FINE.intValue()) {
-      return logger.isDebugEnabled();
+      return org.slf4j.event.Level.DEBUG;
     }
-    return logger.isTraceEnabled();
+    return org.slf4j.event.Level.TRACE;
   }
 
   /** Levels are the application's logging configuration, not openhtmltopdf's to change. */

@@ -118,7 +118,7 @@ public class TaskQueryIndexes implements SmartInitializingSingleton {
       }
     }
     DatabaseVersion database = databaseVersion();
-    olderPostgresWarning(database.product(), database.major()).ifPresent(LOG::warn);
+    database.missingStatisticsWarning().ifPresent(LOG::warn);
     if (database.supportsStatisticsOnExpressions()) {
       for (PlannerStatistics statistics : plannerStatistics()) {
         if (!exists(statistics)) {
@@ -148,6 +148,19 @@ public class TaskQueryIndexes implements SmartInitializingSingleton {
     boolean supportsStatisticsOnExpressions() {
       return "PostgreSQL".equals(product) && major >= STATISTICS_ON_EXPRESSIONS_SINCE;
     }
+
+    /**
+     * On PostgreSQL older than 14 the planner statistics cannot be created: said once at start, so that an operator
+     * knows the planner guesses the permission filters' selectivity. Nothing on H2 or newer PostgreSQL.
+     */
+    java.util.Optional<String> missingStatisticsWarning() {
+      if (!"PostgreSQL".equals(product) || supportsStatisticsOnExpressions()) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of("PostgreSQL " + major + ": the planner statistics on Camunda's permission bits"
+          + " need PostgreSQL " + STATISTICS_ON_EXPRESSIONS_SINCE + " or newer and were not created: the planner"
+          + " guesses how many authorization rows the task filters keep (README \"PostgreSQL in production\")");
+    }
   }
 
   private DatabaseVersion databaseVersion() {
@@ -155,19 +168,6 @@ public class TaskQueryIndexes implements SmartInitializingSingleton {
       DatabaseMetaData meta = connection.getMetaData();
       return new DatabaseVersion(meta.getDatabaseProductName(), meta.getDatabaseMajorVersion());
     });
-  }
-
-  /**
-   * On PostgreSQL older than 14 the planner statistics cannot be created: said once at start, so that an operator
-   * knows the planner guesses the permission filters' selectivity. Nothing on H2 or newer PostgreSQL.
-   */
-  static java.util.Optional<String> olderPostgresWarning(String product, int major) {
-    if (!"PostgreSQL".equals(product) || major >= STATISTICS_ON_EXPRESSIONS_SINCE) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of("PostgreSQL " + major + ": the planner statistics on Camunda's permission bits need"
-        + " PostgreSQL " + STATISTICS_ON_EXPRESSIONS_SINCE + " or newer and were not created: the planner guesses how"
-        + " many authorization rows the task filters keep (README \"PostgreSQL in production\")");
   }
 
   /** Whether the statistics object exists (PostgreSQL folds the unquoted name to lower case). */

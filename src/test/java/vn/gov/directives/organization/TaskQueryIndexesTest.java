@@ -59,10 +59,11 @@ class TaskQueryIndexesTest {
 
   @Test
   void olderPostgresIsToldAtStartThatThePlannerStatisticsAreMissing_nothingElsewhere() {
-    assertThat(TaskQueryIndexes.olderPostgresWarning("PostgreSQL", 13)).hasValueSatisfying(warning -> assertThat(warning)
+    assertThat(new TaskQueryIndexes.DatabaseVersion("PostgreSQL", 13).missingStatisticsWarning())
+        .hasValueSatisfying(warning -> assertThat(warning)
         .startsWith("PostgreSQL 13: the planner statistics").contains("PostgreSQL 14 or newer", "were not created"));
-    assertThat(TaskQueryIndexes.olderPostgresWarning("PostgreSQL", 14)).isEmpty();
-    assertThat(TaskQueryIndexes.olderPostgresWarning("PostgreSQL", 17)).isEmpty();
-    assertThat(TaskQueryIndexes.olderPostgresWarning("H2", 2)).isEmpty();
+    assertThat(new TaskQueryIndexes.DatabaseVersion("PostgreSQL", 14).missingStatisticsWarning()).isEmpty();
+    assertThat(new TaskQueryIndexes.DatabaseVersion("PostgreSQL", 17).missingStatisticsWarning()).isEmpty();
+    assertThat(new TaskQueryIndexes.DatabaseVersion("H2", 2).missingStatisticsWarning()).isEmpty();
   }
 }
