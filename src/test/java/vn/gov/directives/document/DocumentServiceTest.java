@@ -382,4 +382,21 @@ class DocumentServiceTest {
         .isInstanceOf(DocumentException.class).hasMessageContaining("bị hỏng");
     assertThat(storedPdfs(damaged.id())).isZero();
   }
+
+  @Test
+  void aDocumentIssuedBeforeTheFrozenContentKeepsThePdfItWasStoredWith() throws Exception {
+    // as issued before V9: DOCX and PDF rows, no frozen layout
+    IssuedDocument legacy = new IssuedDocument(UUID.randomUUID().toString(), "p1", "BAO_CAO", null,
+        "Báo cáo kết quả rà soát", LocalDate.of(2018, 12, 28));
+    byte[] pdf = "%PDF-1.4 phát hành năm 2018".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    new DocumentStore(jdbc).insert(legacy, new DocumentStore.Registration("bao-cao-ket-qua-ra-soat", "STTTT", null,
+        null, null, "BC-STTTT"), List.of(
+            new DocumentFile(legacy.id(), DocumentFormat.DOCX, "Báo cáo 28-12-2018.docx", new byte[] {1, 2}),
+            new DocumentFile(legacy.id(), DocumentFormat.PDF, "Báo cáo 28-12-2018.pdf", pdf)), null);
+    DefaultDocumentService service = service(NumberRegister.Numbering.PER_TYPE);
+    assertThat(service.formats(legacy.id())).containsExactly(DocumentFormat.DOCX, DocumentFormat.PDF);
+    DocumentFile stored = service.file(legacy.id(), DocumentFormat.PDF).orElseThrow();
+    assertThat(stored.content()).isEqualTo(pdf);
+    assertThat(stored.fileName()).isEqualTo("Báo cáo 28-12-2018.pdf");
+  }
 }
