@@ -139,8 +139,9 @@ public class DefaultDocumentService implements DocumentService {
       return Optional.of(typeset);
     } catch (DuplicateKeyException storedMeanwhile) {
       // another request stored it between our read and our insert (its transaction has committed, or we would
-      // still be waiting on its key): answer the stored one, so every request gets the same bytes
-      return store.file(documentId, format);
+      // still be waiting on its key): answer the stored one, so every request gets the same bytes. Only a snapshot
+      // older than that commit (an isolation above read committed, which Camunda does not run) cannot see it.
+      return store.file(documentId, format).or(() -> Optional.of(typeset));
     }
   }
 

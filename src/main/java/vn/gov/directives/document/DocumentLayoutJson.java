@@ -69,7 +69,8 @@ public final class DocumentLayoutJson {
       return layout;
     } catch (IOException e) {
       throw new DocumentException("Nội dung văn bản được lưu bị hỏng, không đọc được (the stored layout is not a "
-          + "readable DocumentLayout: " + e.getMessage() + ")", e);
+          + "readable DocumentLayout: " + (e instanceof JsonProcessingException parse ? parse.getOriginalMessage()
+          : e.getMessage()) + ")", e);
     }
   }
 }
