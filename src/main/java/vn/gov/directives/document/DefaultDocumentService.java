@@ -4,17 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.directives.calendar.VietnamTime;
+import vn.gov.directives.document.DocumentStore.FrozenLayout;
 import vn.gov.directives.document.DocumentStore.Registration;
 import vn.gov.directives.organization.Agency;
 import vn.gov.directives.organization.OrganizationDirectory;
 
 /**
  * Issues documents: template → values checked and substituted → number from the register (when asked) → DOCX and
- * PDF → stored, all in the caller's transaction (or a new one when there is none), so a failed or rolled-back
- * process step leaves neither a document nor a used number.
+ * the frozen layout → stored, all in the caller's transaction (or a new one when there is none), so a failed or
+ * rolled-back process step leaves neither a document nor a used number.
+ *
+ * <p>The PDF is typeset from the frozen layout the first time it is asked for ({@link #file}), then stored and served
+ * as stored: its content is the one fixed at issue whatever happened to the template since, and issuing — what every
+ * accepted assignment does in a job — no longer pays the PDF's layout and font subsetting (about a third of the real
+ * process model's CPU).
  */
 public class DefaultDocumentService implements DocumentService {
 
@@ -29,10 +37,20 @@ public class DefaultDocumentService implements DocumentService {
   private final TransactionTemplate transaction;
   private final DocumentComposer composer = new DocumentComposer();
   private final DocxRenderer docx = new DocxRenderer();
-  private final PdfRenderer pdf = new PdfRenderer();
+  private final PdfRenderer pdf;
+  /** Stores a PDF typeset after issue: a savepoint inside the caller's transaction, else a transaction of its own. */
+  private final TransactionTemplate lateFile;
 
   public DefaultDocumentService(TemplateLibrary templates, OrganizationDirectory organization, NumberRegister register,
       DocumentStore store, ProcessTree processTree, PlatformTransactionManager transactions) {
+    this(templates, organization, register, store, processTree, transactions, new PdfRenderer());
+  }
+
+  DefaultDocumentService(TemplateLibrary templates, OrganizationDirectory organization, NumberRegister register,
+      DocumentStore store, ProcessTree processTree, PlatformTransactionManager transactions, PdfRenderer pdf) {
+    this.pdf = pdf;
+    this.lateFile = new TransactionTemplate(transactions);
+    this.lateFile.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.templates = templates;
     this.organization = organization;
     this.register = register;
@@ -69,10 +87,11 @@ public class DefaultDocumentService implements DocumentService {
           template.type().name(), number, layout.documentTitle(), request.issuedOn());
       String baseName = fileBaseName(template.type(), number, template.numbered(), request);
       List<DocumentFile> files = List.of(
-          new DocumentFile(document.id(), DocumentFormat.DOCX, baseName + ".docx", docx.render(layout)),
-          new DocumentFile(document.id(), DocumentFormat.PDF, baseName + ".pdf", pdf.render(layout)));
+          new DocumentFile(document.id(), DocumentFormat.DOCX, baseName + ".docx", docx.render(layout)));
+      FrozenLayout frozen = new FrozenLayout(baseName + ".pdf", DocumentLayoutJson.VERSION,
+          DocumentLayoutJson.write(layout));
       store.insert(document, new Registration(template.name(), agency.code(), series, year, serial,
-          template.type().symbol(agency.symbol())), files);
+          template.type().symbol(agency.symbol())), files, frozen);
       return document;
     });
   }
@@ -93,16 +112,50 @@ public class DefaultDocumentService implements DocumentService {
     return store.find(documentId);
   }
 
-  /** One stored file of a document; empty for an unknown id or format. */
+  /**
+   * One file of a document; empty for an unknown id or format. A PDF not typeset yet is typeset now from the layout
+   * frozen at issue and stored, once: when two requests (threads or nodes) typeset it at the same moment, the first
+   * stored is kept and both answer it.
+   *
+   * @throws DocumentException when the frozen layout cannot be read or typeset; nothing is stored then
+   */
   @Override
   public Optional<DocumentFile> file(String documentId, DocumentFormat format) {
     if (!isDocumentId(documentId) || format == null) {
       return Optional.empty();
     }
-    return store.file(documentId, format);
+    Optional<DocumentFile> stored = store.file(documentId, format);
+    if (stored.isPresent() || format != DocumentFormat.PDF) {
+      return stored;
+    }
+    Optional<FrozenLayout> frozen = store.layout(documentId);
+    if (frozen.isEmpty()) {
+      return Optional.empty();
+    }
+    DocumentFile typeset = new DocumentFile(documentId, DocumentFormat.PDF, frozen.get().pdfFileName(),
+        typeset(documentId, frozen.get()));
+    try {
+      lateFile.executeWithoutResult(status -> store.insertFile(typeset));
+      return Optional.of(typeset);
+    } catch (DuplicateKeyException storedMeanwhile) {
+      // another request stored it between our read and our insert (its transaction has committed, or we would
+      // still be waiting on its key): answer the stored one, so every request gets the same bytes. Only a snapshot
+      // older than that commit (an isolation above read committed, which Camunda does not run) cannot see it.
+      return store.file(documentId, format).or(() -> Optional.of(typeset));
+    }
   }
 
-  /** The formats stored for a document (docx, pdf). */
+  private byte[] typeset(String documentId, FrozenLayout frozen) {
+    DocumentLayout layout = DocumentLayoutJson.read(frozen.json(), frozen.version());
+    try {
+      return pdf.render(layout);
+    } catch (RuntimeException e) {
+      throw new DocumentException("Không tạo được bản PDF của văn bản " + documentId
+          + " (the PDF could not be typeset from the layout frozen at issue: " + e + ")", e);
+    }
+  }
+
+  /** The formats of a document (docx, pdf), a PDF still to be typeset included. */
   @Override
   public List<DocumentFormat> formats(String documentId) {
     return isDocumentId(documentId) ? store.formats(documentId) : List.of();

@@ -26,6 +26,8 @@ import vn.gov.directives.security.ProcessAccess;
 @RequestMapping("/api/documents")
 public class DocumentController {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentController.class);
+
   private final DocumentService documents;
   private final ProcessTree processTree;
   private final ProcessAccess access;
@@ -88,7 +90,14 @@ public class DocumentController {
     if (!allowed) {
       return forbidden();
     }
-    Optional<DocumentFile> file = documents.file(id, documentFormat.get());
+    Optional<DocumentFile> file;
+    try {
+      file = documents.file(id, documentFormat.get());
+    } catch (DocumentException e) {
+      // the PDF typeset on first request failed (nothing was stored): say so, and keep the cause in the log
+      LOG.error("Document {}: {}", id, e.getMessage(), e);
+      return error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+    }
     if (file.isEmpty()) {
       return notFound();
     }

@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface DocumentService {
 
-  /** Renders, numbers (when requested) and stores a document, in the caller's transaction. */
+  /**
+   * Numbers (when requested), renders the DOCX, freezes the content (from which the PDF is typeset on first
+   * request) and stores a document, in the caller's transaction.
+   */
   IssuedDocument issue(DocumentRequest request);
 
   /** The documents of a process instance and of its sub-processes, oldest first. */
@@ -18,12 +21,15 @@ public interface DocumentService {
 
   Optional<IssuedDocument> find(String documentId);
 
-  /** One stored file (DOCX or PDF) of a document; empty for an unknown id. */
+  /**
+   * One file (DOCX or PDF) of a document; a PDF is typeset from the content frozen at issue on the first request and
+   * stored. Empty for an unknown id.
+   */
   default Optional<DocumentFile> file(String documentId, DocumentFormat format) {
     return Optional.empty();
   }
 
-  /** The formats stored for a document, e.g. [DOCX, PDF]; empty for an unknown id. */
+  /** The formats of a document, e.g. [DOCX, PDF] (a PDF not typeset yet included); empty for an unknown id. */
   default List<DocumentFormat> formats(String documentId) {
     return List.of();
   }

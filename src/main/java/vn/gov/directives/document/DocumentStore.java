@@ -27,7 +27,14 @@ public class DocumentStore {
   record Registration(String template, String issuingAgency, String series, Integer year, Integer serial,
       String symbol) {}
 
-  void insert(IssuedDocument document, Registration registration, List<DocumentFile> files) {
+  /**
+   * The content of a document frozen at issue, from which its PDF is typeset on first request.
+   *
+   * @param version {@link DocumentLayoutJson#VERSION} of the stored form
+   */
+  record FrozenLayout(String pdfFileName, int version, byte[] json) {}
+
+  void insert(IssuedDocument document, Registration registration, List<DocumentFile> files, FrozenLayout layout) {
     jdbc.update("INSERT INTO document (id, process_instance_id, type, template, issuing_agency, register_series, "
             + "register_year, serial, number, symbol, title, issued_on, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -39,6 +46,28 @@ public class DocumentStore {
       jdbc.update("INSERT INTO document_file (document_id, format, file_name, content_type, content) VALUES (?, ?, ?, ?, ?)",
           file.documentId(), file.format().extension(), file.fileName(), file.format().contentType(), file.content());
     }
+    if (layout != null) {
+      jdbc.update("INSERT INTO document_layout (document_id, layout_version, pdf_file_name, layout) VALUES (?, ?, ?, ?)",
+          document.id(), layout.version(), layout.pdfFileName(), layout.json());
+    }
+  }
+
+  /**
+   * Stores a file made after issue (the PDF typeset on first request).
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when one of that format is stored already (another request,
+   *     thread or node, stored it first); on PostgreSQL this spoils the transaction, so the caller runs it in its own
+   *     transaction or savepoint
+   */
+  void insertFile(DocumentFile file) {
+    jdbc.update("INSERT INTO document_file (document_id, format, file_name, content_type, content) VALUES (?, ?, ?, ?, ?)",
+        file.documentId(), file.format().extension(), file.fileName(), file.format().contentType(), file.content());
+  }
+
+  Optional<FrozenLayout> layout(String id) {
+    return jdbc.query("SELECT pdf_file_name, layout_version, layout FROM document_layout WHERE document_id = ?",
+        (rs, row) -> new FrozenLayout(rs.getString("pdf_file_name"), rs.getInt("layout_version"),
+            rs.getBytes("layout")), id).stream().findFirst();
   }
 
   Optional<IssuedDocument> find(String id) {
@@ -73,9 +102,11 @@ public class DocumentStore {
             rs.getBytes("content")), id, format.extension()).stream().findFirst();
   }
 
+  /** The stored files' formats, and PDF for a document whose PDF is still to be typeset from its frozen layout. */
   List<DocumentFormat> formats(String id) {
-    return jdbc.query("SELECT format FROM document_file WHERE document_id = ? ORDER BY format",
-        (rs, row) -> DocumentFormat.fromExtension(rs.getString(1)).orElseThrow(), id);
+    return jdbc.query("SELECT format FROM document_file WHERE document_id = ? "
+            + "UNION SELECT 'pdf' FROM document_layout WHERE document_id = ? ORDER BY 1",
+        (rs, row) -> DocumentFormat.fromExtension(rs.getString(1)).orElseThrow(), id, id);
   }
 
   private static IssuedDocument document(ResultSet rs, int row) throws SQLException {

@@ -27,7 +27,8 @@ import vn.gov.directives.organization.OrganizationLoader;
 /**
  * Benchmark 3 (not part of {@code ./mvnw verify}; run by {@code bench/run.sh documents}): DOCX and PDF of a Tờ trình
  * and of a ranking decision with a 31-row table, composed and rendered the way {@link DefaultDocumentService} does
- * (without the database). Prints median and p95 per document, then documents/s with one and with two threads.
+ * (without the database). Prints median and p95 per document, then documents/s with one and with two threads; per
+ * document also the layout frozen at issue (JSON) and the PDF typeset from it on the first download.
  * The last PDFs are written to target/bench/ so that page images can be compared (bench/compare-pages.sh).
  */
 class DocumentBenchmark {
@@ -88,6 +89,14 @@ class DocumentBenchmark {
         measure(report, "  before: POI", () -> poi.render(layout.get()), warmup, runs);
       }
       measure(report, document.getKey() + " PDF", () -> pdf.render(layout.get()), warmup, runs);
+      // what issuing stores instead of the PDF, and what the first download then pays (without the database)
+      measure(report, "  frozen layout (JSON), at issue", () -> DocumentLayoutJson.write(layout.get()), warmup, runs);
+      byte[] frozen = DocumentLayoutJson.write(layout.get());
+      measure(report, "  PDF from it, first download", () -> pdf.render(DocumentLayoutJson.read(frozen,
+          DocumentLayoutJson.VERSION)), warmup, runs);
+      int docxBytes = docx.render(layout.get()).length;
+      report.line("  stored at issue: DOCX + PDF %d bytes before, DOCX + frozen layout %d bytes now",
+          docxBytes + pdf.render(layout.get()).length, docxBytes + frozen.length);
       if (before) {
         String level = System.getProperty(PdfRenderer.DEFLATE_LEVEL);
         System.setProperty(PdfRenderer.DEFLATE_LEVEL, "-1");

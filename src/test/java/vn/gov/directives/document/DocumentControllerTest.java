@@ -43,6 +43,7 @@ class DocumentControllerTest {
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @MockitoBean ProcessAccess access;
 
   @AfterEach
@@ -131,6 +132,8 @@ class DocumentControllerTest {
     IssuedDocument report = documents.issue(new DocumentRequest(instance.getId(), "bao-cao-ket-qua-ra-soat", "STTTT",
         false, LocalDate.of(2019, 1, 4), DocumentFixtures.baoCao()));
     assertThat(documents.formats(report.id())).contains(DocumentFormat.PDF);
+    // the PDF is typeset on its first request: that is when the library would speak
+    assertThat(documents.file(report.id(), DocumentFormat.PDF)).isPresent();
     // what openhtmltopdf and PDFBox said for every PDF (six lines and a warning each, half of a node's log)
     assertThat(output.getAll()).doesNotContain("Prepare to fly", "Loading font", "parse stylesheets",
         "Matcher created", "fallback font");
@@ -142,6 +145,48 @@ class DocumentControllerTest {
         "TIME: tin thường lệ");
     assertThat(output.getAll()).containsPattern("WARN .*com\\.openhtmltopdf\\.load\\s*: Không tải được ảnh logo\\.png")
         .doesNotContain("tin thường lệ");
+  }
+
+  @Test
+  void thePdfIsTypesetOnTheFirstDownloadStoredOnceAndServedAsStored_aDamagedOneAnswersAClearError() throws Exception {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("documentTestLogging");
+    when(access.canView(eq("specialist"), anyList(), eq(instance.getId()))).thenReturn(true);
+    IssuedDocument report = documents.issue(new DocumentRequest(instance.getId(), "bao-cao-ket-qua-ra-soat", "STTTT",
+        false, LocalDate.of(2019, 1, 4), DocumentFixtures.baoCao()));
+    String pdfRows = "SELECT COUNT(*) FROM document_file WHERE document_id = ? AND format = 'pdf'";
+    assertThat(jdbc.queryForObject(pdfRows, Integer.class, report.id())).isZero();
+    // the list offers the PDF before anyone has asked for it
+    mvc.perform(as("specialist", get("/api/documents").param("processInstanceId", instance.getId())))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].files[1].format").value("pdf"))
+        .andExpect(jsonPath("$[0].files[1].url").value("/api/documents/" + report.id() + "/pdf"));
+
+    byte[] first = mvc.perform(as("specialist", get("/api/documents/" + report.id() + "/pdf")))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/pdf")))
+        .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
+            "filename=\"Bao cao (du thao) 04-01-2019.pdf\"")))
+        .andReturn().getResponse().getContentAsByteArray();
+    assertThat(DocumentFiles.flat(DocumentFiles.pdfText(first))).contains("Số: /BC-STTTT",
+        "Sở Nội vụ", "UBND huyện An Lão");
+    assertThat(jdbc.queryForObject(pdfRows, Integer.class, report.id())).isOne();
+    byte[] second = mvc.perform(as("specialist", get("/api/documents/" + report.id() + "/pdf")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    assertThat(second).isEqualTo(first);
+    assertThat(jdbc.queryForObject(pdfRows, Integer.class, report.id())).isOne();
+
+    // frozen content damaged in the database: a clear error in Vietnamese (English in brackets), nothing stored
+    IssuedDocument damaged = documents.issue(new DocumentRequest(instance.getId(), "bao-cao-ket-qua-ra-soat",
+        "STTTT", false, LocalDate.of(2019, 1, 4), DocumentFixtures.baoCao()));
+    jdbc.update("UPDATE document_layout SET layout = ? WHERE document_id = ?",
+        "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), damaged.id());
+    mvc.perform(as("specialist", get("/api/documents/" + damaged.id() + "/pdf")))
+        .andExpect(status().isInternalServerError())
+        .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.allOf(
+            org.hamcrest.Matchers.containsString("Nội dung văn bản được lưu bị hỏng"),
+            org.hamcrest.Matchers.containsString("(the stored layout is not a readable DocumentLayout"))));
+    assertThat(jdbc.queryForObject(pdfRows, Integer.class, damaged.id())).isZero();
+    mvc.perform(as("specialist", get("/api/documents/" + damaged.id() + "/docx"))).andExpect(status().isOk());
   }
 
   @org.junit.jupiter.api.BeforeEach

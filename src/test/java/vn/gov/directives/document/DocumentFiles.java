@@ -64,6 +64,31 @@ final class DocumentFiles {
     }
   }
 
+  /**
+   * What a reader sees of a PDF, page by page: its content stream and the embedded font subsets. The file's ID and
+   * dates, which differ from one rendering to the next, are left out.
+   */
+  static List<String> pagesAndFonts(byte[] pdf) throws IOException {
+    List<String> parts = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDPage page : doc.getPages()) {
+        try (var contents = page.getContents()) {
+          parts.add(java.util.HexFormat.of().formatHex(contents.readAllBytes()));
+        }
+        for (var name : page.getResources().getFontNames()) {
+          var font = page.getResources().getFont(name);
+          var descriptor = font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0
+              ? type0.getDescendantFont().getFontDescriptor() : font.getFontDescriptor();
+          parts.add(name.getName() + " " + font.getName());
+          try (var program = descriptor.getFontFile2().createInputStream()) {
+            parts.add(java.util.HexFormat.of().formatHex(program.readAllBytes()));
+          }
+        }
+      }
+    }
+    return parts;
+  }
+
   static XWPFDocument docx(byte[] bytes) throws IOException {
     return new XWPFDocument(new ByteArrayInputStream(bytes));
   }

@@ -184,8 +184,8 @@ class DocumentRenderingTest {
     byte[] afterAnother = renderer.render(decision);
     assertThat(renderer.idleFontSets()).isEqualTo(1);
     // the same pages and embedded font subsets (the file's ID and dates differ from one rendering to the next)
-    assertThat(pagesAndFonts(afterAnother)).isEqualTo(pagesAndFonts(alone));
-    assertThat(pagesAndFonts(toTrinh)).isEqualTo(pagesAndFonts(toTrinhPdf));
+    assertThat(DocumentFiles.pagesAndFonts(afterAnother)).isEqualTo(DocumentFiles.pagesAndFonts(alone));
+    assertThat(DocumentFiles.pagesAndFonts(toTrinh)).isEqualTo(DocumentFiles.pagesAndFonts(toTrinhPdf));
   }
 
   @Test
@@ -202,33 +202,12 @@ class DocumentRenderingTest {
         COMPOSER.compose(LIBRARY.load("bao-cao-ket-qua-ra-soat"), DocumentFixtures.STTTT, DocumentFixtures.JAN_05_2019,
             null, DocumentFixtures.baoCao()))) {
       byte[] fromDom = renderer.render(layout);
-      assertThat(pagesAndFonts(fromDom)).as(layout.documentTitle()).isEqualTo(pagesAndFonts(renderer.renderFromMarkup(layout)));
+      assertThat(DocumentFiles.pagesAndFonts(fromDom)).as(layout.documentTitle())
+          .isEqualTo(DocumentFiles.pagesAndFonts(renderer.renderFromMarkup(layout)));
     }
     String text = flat(DocumentFiles.pdfText(renderer.render(COMPOSER.compose(LIBRARY.load("to-trinh-ke-hoach"),
         DocumentFixtures.STTTT, DocumentFixtures.JAN_05_2019, 1, hostile))));
     assertThat(text).contains("<b>đậm?</b> & \"ngoặc kép\" 'nháy' <![CDATA[x]]> &amp; &#39;");
-  }
-
-  /** Per page: its content stream, then each font's name and embedded font program, as hex. */
-  private static List<String> pagesAndFonts(byte[] pdf) throws Exception {
-    List<String> parts = new java.util.ArrayList<>();
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      for (PDPage page : doc.getPages()) {
-        try (var contents = page.getContents()) {
-          parts.add(java.util.HexFormat.of().formatHex(contents.readAllBytes()));
-        }
-        for (var name : page.getResources().getFontNames()) {
-          var font = page.getResources().getFont(name);
-          var descriptor = font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0
-              ? type0.getDescendantFont().getFontDescriptor() : font.getFontDescriptor();
-          parts.add(name.getName() + " " + font.getName());
-          try (var program = descriptor.getFontFile2().createInputStream()) {
-            parts.add(java.util.HexFormat.of().formatHex(program.readAllBytes()));
-          }
-        }
-      }
-    }
-    return parts;
   }
 
   @Test

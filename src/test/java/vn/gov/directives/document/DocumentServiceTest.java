@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,9 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +73,10 @@ class DocumentServiceTest {
   }
 
   private DefaultDocumentService service(NumberRegister.Numbering numbering) {
+    return service(numbering, new PdfRenderer());
+  }
+
+  private DefaultDocumentService service(NumberRegister.Numbering numbering, PdfRenderer pdf) {
     ProcessTree tree = new ProcessTree() {
       @Override
       public List<String> withDescendants(String id) {
@@ -81,7 +89,12 @@ class DocumentServiceTest {
       }
     };
     return new DefaultDocumentService(new TemplateLibrary(templateDir), organization,
-        new NumberRegister(jdbc, transactions, numbering), new DocumentStore(jdbc), tree, transactions);
+        new NumberRegister(jdbc, transactions, numbering), new DocumentStore(jdbc), tree, transactions, pdf);
+  }
+
+  private int storedPdfs(String documentId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM document_file WHERE document_id = ? AND format = 'pdf'",
+        Integer.class, documentId);
   }
 
   private static DocumentRequest toTrinh(String instance, LocalDate day) {
@@ -204,5 +217,186 @@ class DocumentServiceTest {
       pool.shutdownNow();
     }
     assertThat(jdbc.queryForObject("SELECT last_number FROM document_register", Integer.class)).isEqualTo(count);
+  }
+
+  @Test
+  void aPdfIsTypesetOnFirstRequestFromTheContentFrozenAtIssueThenStoredAndServedAsStored() throws Exception {
+    DefaultDocumentService service = service(NumberRegister.Numbering.PER_TYPE);
+    IssuedDocument submission = service.issue(toTrinh("p1", LocalDate.of(2019, 1, 5)));
+    // issued: the DOCX and the frozen content are stored, the PDF is not typeset yet but is offered
+    assertThat(storedPdfs(submission.id())).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document_layout WHERE document_id = ?", Integer.class,
+        submission.id())).isOne();
+    assertThat(service.formats(submission.id())).containsExactly(DocumentFormat.DOCX, DocumentFormat.PDF);
+
+    DocumentFile first = service.file(submission.id(), DocumentFormat.PDF).orElseThrow();
+    assertThat(first.fileName()).isEqualTo("Tờ trình 01-TTr-STTTT.pdf");
+    assertThat(DocumentFiles.flat(DocumentFiles.pdfText(first.content()))).contains("Số: 01/TTr-STTTT",
+        "Bình Định, ngày 05 tháng 01 năm 2019", DocumentFixtures.PLAN_TITLE);
+    assertThat(storedPdfs(submission.id())).isOne();
+    // from now on the stored file, byte for byte (a PDF typeset again would carry another ID and date)
+    assertThat(service.file(submission.id(), DocumentFormat.PDF).orElseThrow().content()).isEqualTo(first.content());
+    assertThat(jdbc.queryForObject("SELECT content FROM document_file WHERE document_id = ? AND format = 'pdf'",
+        byte[].class, submission.id())).isEqualTo(first.content());
+    assertThat(service.formats(submission.id())).containsExactly(DocumentFormat.DOCX, DocumentFormat.PDF);
+    assertThat(service.file(UUID.randomUUID().toString(), DocumentFormat.PDF)).isEmpty();
+  }
+
+  @Test
+  void twoFirstRequestsAtTheSameMomentStoreOnePdfAndBothGetIt() throws Exception {
+    int requests = 4;
+    // every request has typeset the PDF before any stores it: the race the insert must tolerate, every time
+    CyclicBarrier allTypeset = new CyclicBarrier(requests);
+    PdfRenderer real = new PdfRenderer();
+    PdfRenderer racing = mock(PdfRenderer.class);
+    when(racing.render(any())).thenAnswer(call -> {
+      byte[] pdf = real.render(call.getArgument(0));
+      allTypeset.await(60, TimeUnit.SECONDS);
+      return pdf;
+    });
+    DefaultDocumentService service = service(NumberRegister.Numbering.PER_TYPE, racing);
+    IssuedDocument report = service.issue(new DocumentRequest("p1", "thong-bao-ngan", "STTTT", true,
+        LocalDate.of(2019, 1, 5), Map.of("subject", "họp giao ban")));
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      List<Future<byte[]>> answers = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        answers.add(pool.submit(() -> service.file(report.id(), DocumentFormat.PDF).orElseThrow().content()));
+      }
+      List<byte[]> contents = new ArrayList<>();
+      for (Future<byte[]> answer : answers) {
+        contents.add(answer.get(120, TimeUnit.SECONDS));
+      }
+      assertThat(storedPdfs(report.id())).isOne();
+      byte[] stored = jdbc.queryForObject("SELECT content FROM document_file WHERE document_id = ? AND format = 'pdf'",
+          byte[].class, report.id());
+      assertThat(contents).allSatisfy(content -> assertThat(content).isEqualTo(stored));
+      verify(racing, times(requests)).render(any());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aPdfStoredByAnotherRequestWhileAProcessStepTypesetItLeavesTheStepsTransactionUsable() {
+    DefaultDocumentService[] other = new DefaultDocumentService[1];
+    String[] id = new String[1];
+    PdfRenderer real = new PdfRenderer();
+    PdfRenderer overtaken = mock(PdfRenderer.class);
+    when(overtaken.render(any())).thenAnswer(call -> {
+      // another user downloads the PDF (and it is stored, committed) while this step is still typesetting
+      ExecutorService otherUser = Executors.newSingleThreadExecutor();
+      try {
+        otherUser.submit(() -> other[0].file(id[0], DocumentFormat.PDF)).get(60, TimeUnit.SECONDS);
+      } finally {
+        otherUser.shutdown();
+      }
+      return real.render(call.getArgument(0));
+    });
+    other[0] = service(NumberRegister.Numbering.PER_TYPE);
+    DefaultDocumentService step = service(NumberRegister.Numbering.PER_TYPE, overtaken);
+    id[0] = step.issue(toTrinh("p1", LocalDate.of(2019, 1, 5))).id();
+    byte[] stored = new TransactionTemplate(transactions).execute(status -> {
+      byte[] content = step.file(id[0], DocumentFormat.PDF).orElseThrow().content();
+      // the failed insert was undone to its savepoint: on PostgreSQL the transaction would be aborted otherwise
+      assertThat(step.issue(toTrinh("p1", LocalDate.of(2019, 1, 6))).number()).isEqualTo("02/TTr-STTTT");
+      return content;
+    });
+    assertThat(storedPdfs(id[0])).isOne();
+    assertThat(stored).isEqualTo(other[0].file(id[0], DocumentFormat.PDF).orElseThrow().content());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document", Integer.class)).isEqualTo(2);
+  }
+
+  @Test
+  void aDocumentIssuedAndMailedInOneStepHasItsPdf_aRolledBackStepLeavesNoPdf() throws Exception {
+    DefaultDocumentService service = service(NumberRegister.Numbering.PER_TYPE);
+    TransactionTemplate step = new TransactionTemplate(transactions);
+    // as a notice report does: issue, then read the PDF to attach it, in the job's transaction
+    String kept = step.execute(status -> {
+      IssuedDocument document = service.issue(toTrinh("p1", LocalDate.of(2019, 1, 5)));
+      assertThat(service.file(document.id(), DocumentFormat.PDF)).isPresent();
+      return document.id();
+    });
+    assertThat(storedPdfs(kept)).isOne();
+    step.executeWithoutResult(status -> {
+      IssuedDocument document = service.issue(toTrinh("p2", LocalDate.of(2019, 1, 6)));
+      assertThat(service.file(document.id(), DocumentFormat.PDF)).isPresent();
+      status.setRollbackOnly();
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document_file", Integer.class)).isEqualTo(2);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document_layout", Integer.class)).isOne();
+  }
+
+  @Test
+  void aTemplateEditedAfterIssueDoesNotChangeTheIssuedDocumentsPdf() throws Exception {
+    DefaultDocumentService service = service(NumberRegister.Numbering.PER_TYPE);
+    IssuedDocument before = service.issue(new DocumentRequest("p1", "thong-bao-ngan", "STTTT", true,
+        LocalDate.of(2019, 1, 5), Map.of("subject", "họp giao ban")));
+    // the office edits its template (APP_DOCUMENTS_TEMPLATE_DIR) before anyone opened the PDF
+    Files.writeString(templateDir.resolve("thong-bao-ngan.yaml"), """
+        type: THONG_BAO
+        summary: "Thông báo (mẫu mới) {{subject}}"
+        body:
+          - "Nội dung theo mẫu đã sửa đổi: {{subject}}./."
+        """);
+    IssuedDocument after = service.issue(new DocumentRequest("p2", "thong-bao-ngan", "STTTT", true,
+        LocalDate.of(2019, 1, 6), Map.of("subject", "họp giao ban")));
+
+    String issuedText = DocumentFiles.flat(DocumentFiles.pdfText(
+        service.file(before.id(), DocumentFormat.PDF).orElseThrow().content()));
+    assertThat(issuedText).contains("Số: 01/TB-STTTT", "Nội dung họp giao ban./.").doesNotContain("mẫu mới", "sửa đổi");
+    assertThat(DocumentFiles.docxText(service.file(before.id(), DocumentFormat.DOCX).orElseThrow().content()))
+        .contains("Nội dung họp giao ban./.");
+    // the edit applies from the next document on
+    assertThat(DocumentFiles.flat(DocumentFiles.pdfText(service.file(after.id(), DocumentFormat.PDF).orElseThrow()
+        .content()))).contains("Số: 02/TB-STTTT", "Nội dung theo mẫu đã sửa đổi: họp giao ban./.");
+    // rendering needs no template at all any more: even a deleted one
+    IssuedDocument third = service.issue(new DocumentRequest("p3", "thong-bao-ngan", "STTTT", true,
+        LocalDate.of(2019, 1, 7), Map.of("subject", "tổng kết")));
+    Files.delete(templateDir.resolve("thong-bao-ngan.yaml"));
+    assertThat(DocumentFiles.flat(DocumentFiles.pdfText(service.file(third.id(), DocumentFormat.PDF).orElseThrow()
+        .content()))).contains("Nội dung theo mẫu đã sửa đổi: tổng kết./.");
+  }
+
+  @Test
+  void aPdfThatCannotBeTypesetIsAClearErrorAndNothingIsStored() throws Exception {
+    PdfRenderer broken = mock(PdfRenderer.class);
+    when(broken.render(any())).thenThrow(new IllegalStateException("font program unreadable"));
+    DefaultDocumentService failing = service(NumberRegister.Numbering.PER_TYPE, broken);
+    IssuedDocument document = failing.issue(toTrinh("p1", LocalDate.of(2019, 1, 5)));
+    assertThatThrownBy(() -> failing.file(document.id(), DocumentFormat.PDF)).isInstanceOf(DocumentException.class)
+        .hasMessageContaining("Không tạo được bản PDF của văn bản " + document.id())
+        .hasMessageContaining("(the PDF could not be typeset from the layout frozen at issue")
+        .hasMessageContaining("font program unreadable");
+    assertThat(storedPdfs(document.id())).isZero();
+    // the DOCX is served all the same, and a working renderer makes the PDF later
+    assertThat(failing.file(document.id(), DocumentFormat.DOCX)).isPresent();
+    assertThat(service(NumberRegister.Numbering.PER_TYPE).file(document.id(), DocumentFormat.PDF)).isPresent();
+    assertThat(storedPdfs(document.id())).isOne();
+
+    // stored content that cannot be read back (damaged in the database): said so, nothing stored
+    IssuedDocument damaged = failing.issue(toTrinh("p2", LocalDate.of(2019, 1, 6)));
+    jdbc.update("UPDATE document_layout SET layout = ? WHERE document_id = ?",
+        "{\"agencyLines\": [".getBytes(java.nio.charset.StandardCharsets.UTF_8), damaged.id());
+    assertThatThrownBy(() -> service(NumberRegister.Numbering.PER_TYPE).file(damaged.id(), DocumentFormat.PDF))
+        .isInstanceOf(DocumentException.class).hasMessageContaining("bị hỏng");
+    assertThat(storedPdfs(damaged.id())).isZero();
+  }
+
+  @Test
+  void aDocumentIssuedBeforeTheFrozenContentKeepsThePdfItWasStoredWith() throws Exception {
+    // as issued before V9: DOCX and PDF rows, no frozen layout
+    IssuedDocument legacy = new IssuedDocument(UUID.randomUUID().toString(), "p1", "BAO_CAO", null,
+        "Báo cáo kết quả rà soát", LocalDate.of(2018, 12, 28));
+    byte[] pdf = "%PDF-1.4 phát hành năm 2018".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    new DocumentStore(jdbc).insert(legacy, new DocumentStore.Registration("bao-cao-ket-qua-ra-soat", "STTTT", null,
+        null, null, "BC-STTTT"), List.of(
+            new DocumentFile(legacy.id(), DocumentFormat.DOCX, "Báo cáo 28-12-2018.docx", new byte[] {1, 2}),
+            new DocumentFile(legacy.id(), DocumentFormat.PDF, "Báo cáo 28-12-2018.pdf", pdf)), null);
+    DefaultDocumentService service = service(NumberRegister.Numbering.PER_TYPE);
+    assertThat(service.formats(legacy.id())).containsExactly(DocumentFormat.DOCX, DocumentFormat.PDF);
+    DocumentFile stored = service.file(legacy.id(), DocumentFormat.PDF).orElseThrow();
+    assertThat(stored.content()).isEqualTo(pdf);
+    assertThat(stored.fileName()).isEqualTo("Báo cáo 28-12-2018.pdf");
   }
 }
