@@ -29,7 +29,8 @@ import vn.gov.directives.calendar.WorkingCalendar;
  *
  * <p>A user task that declares the periodic reminder of work without deadline ({@link NoDeadlineReminderDeclaration})
  * has a second chain while its process has no deadline: one job for its next {@link ReminderKind#NO_DEADLINE_REMINDER},
- * which schedules the following one when it has run, and which gives way to nothing but the task's end or a deadline.
+ * which schedules the following one when it has run; the chain ends with the task, or when the process is given a
+ * deadline (the task's due-date reminders then remain).
  */
 public class ReminderJobScheduler {
 

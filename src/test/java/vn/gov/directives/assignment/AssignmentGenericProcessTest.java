@@ -274,6 +274,20 @@ class AssignmentGenericProcessTest {
   }
 
   @Test
+  void aReportReturnedToTheSpecialist_countsTheWorkingDaysAgainFromTheNewWorkTask() {
+    ProcessInstance assignment = start("lead-b", null);
+    clock(LocalDate.of(2019, 1, 2), LocalTime.of(10, 0));
+    report(assignment);
+    assertThat(noDeadlineJobs(assignment)).isEmpty();
+    clock(LocalDate.of(2019, 1, 3), LocalTime.of(14, 0));
+    completeAs("stc-ld", onlyTask(assignment, "Task_ApproveReport"),
+        Map.of("leaderDecision", "return", "leaderComments", "Bổ sung số liệu."));
+
+    // back on Thu 03/01: the 5th working day after it is Wed 09/01 (Sat 05/01 a make-up working day)
+    assertThat(noDeadlineJobs(assignment)).containsExactly(new PendingReminder(5, at(2019, 1, 9, 7, 30)));
+  }
+
+  @Test
   void urgentWorkWithoutDeadline_isRemindedAsUrgent() throws Exception {
     Map<String, Object> variables = variables("lead-u", null);
     variables.put("urgent", Boolean.TRUE);
