@@ -288,6 +288,21 @@ class AssignmentGenericProcessTest {
   }
 
   @Test
+  void aPeriodicReminderWhoseAssignmentGotADeadlineMeanwhile_sendsNothingAndEndsItsChain() throws Exception {
+    ProcessInstance assignment = start("lead-s", null);
+    // the deadline variable set without the task being touched (no task event): the job is still there
+    runtimeService.setVariable(assignment.getId(), "assignmentDeadline", "2019-01-31");
+    assertThat(noDeadlineJobs(assignment)).hasSize(1);
+
+    Map<LocalDate, List<MimeMessage>> arrivals = walk(LocalDate.of(2019, 1, 5), LocalDate.of(2019, 1, 5));
+
+    assertThat(arrivals).isEmpty();
+    assertThat(noDeadlineJobs(assignment)).isEmpty();
+    assertThat(managementService.createJobQuery().processInstanceId(assignment.getId()).withException().count())
+        .isZero();
+  }
+
+  @Test
   void urgentWorkWithoutDeadline_isRemindedAsUrgent() throws Exception {
     Map<String, Object> variables = variables("lead-u", null);
     variables.put("urgent", Boolean.TRUE);
