@@ -30,11 +30,16 @@ import vn.gov.directives.organization.OrganizationDirectory;
 /**
  * Job handler "deadline-reminder": works out who a due reminder is for and hands it to {@link ReminderDelivery},
  * then schedules the following reminder of the same deadline in the same transaction. A task that is gone or whose
- * due date moved since the job was created gets nothing, and no successor (a fresh schedule exists).
+ * due date moved since the job was created gets nothing, and no successor (a fresh schedule exists). The periodic
+ * reminder of work without deadline likewise sends nothing once the task is gone or its process has a deadline.
  */
 public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfiguration> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineReminderJobHandler.class);
+
+  /** Process variables the reminder of work without deadline shows: urgency and what the work is. */
+  static final String URGENT = "urgent";
+  static final String ASSIGNMENT_TITLE = "assignmentTitle";
 
   /**
    * How long a group's display name is reused: a burst of reminders to the same few groups would otherwise query
@@ -97,7 +102,13 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
       LOG.debug("Task {} is gone: no {}", config.subjectId(), config.kind());
       return null;
     }
-    if (task.getDueDate() == null
+    if (config.kind().periodic()) {
+      if (!ReminderJobScheduler.noDeadlineReminderCurrent(task, config)) {
+        LOG.debug("Task {} was created at {}, not {}, or its process now has a deadline: stale {} skipped",
+            task.getId(), task.getCreateTime(), config.deadline(), config.kind());
+        return null;
+      }
+    } else if (task.getDueDate() == null
         || !ReminderSchedule.seconds(task.getDueDate().toInstant()).equals(config.deadline())) {
       LOG.debug("Task {} is now due {}, not {}: stale {} skipped", task.getId(), task.getDueDate(),
           config.deadline(), config.kind());
@@ -131,14 +142,22 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
         candidateGroups.forEach(group -> addMembers(identity, group, recipients));
       }
       audience = assignedTo;
+    } else if (config.kind().periodic()) {
+      // those who do the work and the leaders of their agency
+      if (task.getAssignee() != null) {
+        addUser(task.getAssignee(), users, recipients);
+      } else {
+        candidateUsers.forEach(user -> addUser(user, users, recipients));
+      }
+      candidateGroups.forEach(group -> addMembers(identity, group, recipients));
+      OrganizationDirectory directory = organization.get();
+      Set<String> agencies = agenciesOf(identity, directory, candidateGroups, task.getAssignee());
+      agencies.forEach(agency -> addMembers(identity, directory.leaders(agency), recipients));
+      audience = agencies.isEmpty() ? assignedTo
+          : String.join("; ", agencies.stream().map(agency -> agencyName(directory, agency)).toList());
     } else {
       OrganizationDirectory directory = organization.get();
-      Set<String> agencies = new LinkedHashSet<>();
-      candidateGroups.forEach(group -> directory.agencyOfGroup(group).ifPresent(agencies::add));
-      if (agencies.isEmpty() && task.getAssignee() != null) {
-        identity.createGroupQuery().groupMember(task.getAssignee()).list()
-            .forEach(group -> directory.agencyOfGroup(group.getId()).ifPresent(agencies::add));
-      }
+      Set<String> agencies = agenciesOf(identity, directory, candidateGroups, task.getAssignee());
       String office = directory.reviewOffice();
       agencies.forEach(agency -> addMembers(identity, directory.leaders(agency), recipients));
       addMembers(identity, directory.specialists(office), recipients);
@@ -151,12 +170,29 @@ public class DeadlineReminderJobHandler implements JobHandler<ReminderJobConfigu
     }
     ExecutionEntity processInstance = task.getProcessInstance();
     ProcessDefinitionEntity definition = task.getProcessDefinition();
+    boolean periodic = config.kind().periodic();
     return new ReminderNotice(
         config.kind(), config.days(), config.deadline(), scheduledFor, task.getId(), task.getId(), task.getName(),
         task.getProcessInstanceId(), processInstance.getRootProcessInstanceId(),
         definition == null ? null : definition.getKey(), definition == null ? null : definition.getName(),
         processInstance.getBusinessKey(), planTitle(processInstance), audience, assignedTo,
-        List.copyOf(recipients.values()));
+        List.copyOf(recipients.values()),
+        periodic && Boolean.TRUE.equals(processInstance.getVariable(URGENT)),
+        periodic && processInstance.getVariable(ASSIGNMENT_TITLE) instanceof String title && !title.isBlank()
+            ? title : null,
+        periodic ? scheduler.schedule().noDeadlineEveryWorkingDays() : 0);
+  }
+
+  /** The agencies of the task's candidate groups, else those of its assignee's groups. */
+  private static Set<String> agenciesOf(IdentityService identity, OrganizationDirectory directory,
+      List<String> candidateGroups, String assignee) {
+    Set<String> agencies = new LinkedHashSet<>();
+    candidateGroups.forEach(group -> directory.agencyOfGroup(group).ifPresent(agencies::add));
+    if (agencies.isEmpty() && assignee != null) {
+      identity.createGroupQuery().groupMember(assignee).list()
+          .forEach(group -> directory.agencyOfGroup(group.getId()).ifPresent(agencies::add));
+    }
+    return agencies;
   }
 
   private ReminderNotice deadlineNotice(

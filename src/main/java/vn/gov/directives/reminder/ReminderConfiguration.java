@@ -24,8 +24,9 @@ public class ReminderConfiguration {
   ReminderJobScheduler reminderJobScheduler(
       ObjectProvider<WorkingCalendar> calendar,
       ReminderProperties properties,
-      @Value("${app.calendar.reminder-time:07:30}") String reminderTime) {
-    return ReminderJobScheduler.create(calendar, parseTime(reminderTime), properties);
+      @Value("${app.calendar.reminder-time:07:30}") String reminderTime,
+      @Value("${app.assignments.no-deadline-reminder-days:5}") int noDeadlineEveryWorkingDays) {
+    return ReminderJobScheduler.create(calendar, parseTime(reminderTime), properties, noDeadlineEveryWorkingDays);
   }
 
   @Bean

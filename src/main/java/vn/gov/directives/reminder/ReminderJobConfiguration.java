@@ -14,9 +14,11 @@ import vn.gov.directives.calendar.VietnamTime;
 /**
  * What a "deadline-reminder" job sends, stored as small JSON in the job's handler configuration so that Cockpit
  * shows it: {@code {"kind":"TASK_REMINDER","taskId":"…","days":3,"deadline":"2019-02-01T23:59:59+07:00"}}; a
- * DEADLINE_REMINDER names the process instance instead of a task.
+ * DEADLINE_REMINDER names the process instance instead of a task; a NO_DEADLINE_REMINDER has no deadline and gives
+ * the task's creation instead, the anchor its working days count from: {@code …,"days":5,"since":"2018-12-27T09:00:00+07:00"}.
  *
  * @param subjectId the task id (task kinds) or the process instance id (DEADLINE_REMINDER)
+ * @param deadline the due date or plan deadline; for a NO_DEADLINE_REMINDER the task's creation, to the second
  */
 public record ReminderJobConfiguration(ReminderKind kind, String subjectId, int days, Instant deadline)
     implements JobHandlerConfiguration {
@@ -39,7 +41,7 @@ public record ReminderJobConfiguration(ReminderKind kind, String subjectId, int 
     node.put("kind", kind.name());
     node.put(kind.aboutTask() ? "taskId" : "processInstanceId", subjectId);
     node.put("days", days);
-    node.put("deadline", isoVietnam(deadline));
+    node.put(deadlineField(kind), isoVietnam(deadline));
     return node.toString();
   }
 
@@ -48,11 +50,15 @@ public record ReminderJobConfiguration(ReminderKind kind, String subjectId, int 
       JsonNode node = JSON.readTree(canonical);
       ReminderKind kind = ReminderKind.valueOf(node.path("kind").asText());
       String subject = node.path(kind.aboutTask() ? "taskId" : "processInstanceId").asText(null);
-      Instant deadline = OffsetDateTime.parse(node.path("deadline").asText()).toInstant();
+      Instant deadline = OffsetDateTime.parse(node.path(deadlineField(kind)).asText()).toInstant();
       return new ReminderJobConfiguration(kind, subject, node.path("days").asInt(), deadline);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalArgumentException("Not a deadline-reminder job configuration: " + canonical, e);
     }
+  }
+
+  private static String deadlineField(ReminderKind kind) {
+    return kind.periodic() ? "since" : "deadline";
   }
 
   /** ISO 8601 with the Vietnam offset, e.g. 2019-02-01T23:59:59+07:00. */

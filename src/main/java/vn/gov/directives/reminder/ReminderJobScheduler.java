@@ -26,6 +26,11 @@ import vn.gov.directives.calendar.WorkingCalendar;
  * <p>A deadline has one job at a time: the one of its next reminder. When that job has run, it inserts the job of
  * the following reminder in its own transaction ({@link #scheduleNext}), so a reminder and its successor commit
  * together or not at all. Most tasks are completed before their first reminder: they cost one job, not three.
+ *
+ * <p>A user task that declares the periodic reminder of work without deadline ({@link NoDeadlineReminderDeclaration})
+ * has a second chain while its process has no deadline: one job for its next {@link ReminderKind#NO_DEADLINE_REMINDER},
+ * which schedules the following one when it has run; the chain ends with the task, or when the process is given a
+ * deadline (the task's due-date reminders then remain).
  */
 public class ReminderJobScheduler {
 
@@ -38,8 +43,8 @@ public class ReminderJobScheduler {
   }
 
   /** Resolves the calendar bean only when first used: the calendar may itself need the engine. */
-  public static ReminderJobScheduler create(
-      ObjectProvider<WorkingCalendar> calendar, LocalTime reminderTime, ReminderProperties properties) {
+  public static ReminderJobScheduler create(ObjectProvider<WorkingCalendar> calendar, LocalTime reminderTime,
+      ReminderProperties properties, int noDeadlineEveryWorkingDays) {
     WorkingCalendar lazy = new WorkingCalendar() {
       @Override
       public boolean isWorkingDay(LocalDate day) {
@@ -62,7 +67,7 @@ public class ReminderJobScheduler {
       }
     };
     return new ReminderJobScheduler(new ReminderSchedule(
-        lazy, reminderTime, properties.daysBefore(), properties.escalateDaysAfter()));
+        lazy, reminderTime, properties.daysBefore(), properties.escalateDaysAfter(), noDeadlineEveryWorkingDays));
   }
 
   /**
@@ -85,14 +90,20 @@ public class ReminderJobScheduler {
 
   /**
    * Keeps pending jobs whose deadline is the task's due date; otherwise replaces them with the job of the first
-   * reminder of the new due date.
+   * reminder of the new due date. The same for the periodic reminder of work without deadline, kept while the
+   * process has no deadline and the task is the one it was scheduled for, deleted once a deadline is given.
    */
   public void reconcile(TaskEntity task) {
     if (isGone(task) || task.getExecution() == null) {
       return;
     }
-    List<JobEntity> pending = pendingJobs(task.getExecution(), config -> config.kind().aboutTask()
-        && config.subjectId().equals(task.getId()));
+    reconcileDueDate(task, pendingJobs(task.getExecution(), config -> config.kind().aboutTask()
+        && !config.kind().periodic() && config.subjectId().equals(task.getId())));
+    reconcileNoDeadline(task, pendingJobs(task.getExecution(), config -> config.kind().periodic()
+        && config.subjectId().equals(task.getId())));
+  }
+
+  private void reconcileDueDate(TaskEntity task, List<JobEntity> pending) {
     Date due = task.getDueDate();
     if (due == null) {
       pending.forEach(JobEntity::delete);
@@ -107,6 +118,31 @@ public class ReminderJobScheduler {
     schedule.first(ReminderKind.TASK_REMINDER, deadline, VietnamTime.now()).ifPresent(planned -> insert(
         task.getExecution(), task.getTaskDefinitionKey(), ReminderJobConfiguration.of(task.getId(), planned),
         planned.at()));
+  }
+
+  private void reconcileNoDeadline(TaskEntity task, List<JobEntity> pending) {
+    if (!NoDeadlineReminderDeclaration.applies(task)) {
+      pending.forEach(JobEntity::delete);
+      return;
+    }
+    Instant created = ReminderSchedule.seconds(task.getCreateTime().toInstant());
+    if (!pending.isEmpty() && pending.stream().allMatch(job -> configOf(job).deadline().equals(created))) {
+      return;
+    }
+    pending.forEach(JobEntity::delete);
+    PlannedReminder planned = schedule.nextNoDeadline(0, created, VietnamTime.now());
+    insert(task.getExecution(), task.getTaskDefinitionKey(), ReminderJobConfiguration.of(task.getId(), planned),
+        planned.at());
+  }
+
+  /**
+   * True while a periodic reminder scheduled with this configuration still applies to the task: the task is open,
+   * declares the reminder, its process has no deadline and it is the task the reminder counts from.
+   */
+  static boolean noDeadlineReminderCurrent(TaskEntity task, ReminderJobConfiguration config) {
+    return task != null && !isGone(task) && task.getCreateTime() != null
+        && ReminderSchedule.seconds(task.getCreateTime().toInstant()).equals(config.deadline())
+        && NoDeadlineReminderDeclaration.applies(task);
   }
 
   /** Deletes the task's pending reminders (completed or deleted). */
@@ -145,12 +181,15 @@ public class ReminderJobScheduler {
       return Optional.empty();
     }
     ReminderJobConfiguration config = configOf(current);
-    boolean othersPending = pendingJobs(execution, other -> sameSubject(other, config)).stream()
+    boolean othersPending = pendingJobs(execution, other -> sameChain(other, config)).stream()
         .anyMatch(job -> !job.getId().equals(current.getId()));
     if (othersPending) {
       return Optional.empty();
     }
-    Optional<PlannedReminder> next = schedule.after(config.kind(), config.days(), config.deadline());
+    // a periodic reminder that went out very late does not make up the periods missed meanwhile
+    Optional<PlannedReminder> next = config.kind().periodic()
+        ? Optional.of(schedule.nextNoDeadline(config.days(), config.deadline(), VietnamTime.now()))
+        : schedule.after(config.kind(), config.days(), config.deadline());
     // a plan deadline's jobs belong to no activity, as when first scheduled
     String activityId = config.kind().aboutTask() ? current.getActivityId() : null;
     next.ifPresent(planned -> insert(execution, activityId, ReminderJobConfiguration.of(config.subjectId(), planned),
@@ -176,6 +215,9 @@ public class ReminderJobScheduler {
 
   private static boolean stillCurrent(
       ReminderJobConfiguration config, ExecutionEntity execution, CommandContext commandContext) {
+    if (config.kind().periodic()) {
+      return noDeadlineReminderCurrent(commandContext.getTaskManager().findTaskById(config.subjectId()), config);
+    }
     if (config.kind().aboutTask()) {
       TaskEntity task = commandContext.getTaskManager().findTaskById(config.subjectId());
       return task != null && !isGone(task) && task.getDueDate() != null
@@ -191,9 +233,13 @@ public class ReminderJobScheduler {
     }
   }
 
-  /** The same task, or the same process instance's plan deadline (a task's reminders and escalation are one chain). */
-  private static boolean sameSubject(ReminderJobConfiguration a, ReminderJobConfiguration b) {
-    return a.kind().aboutTask() == b.kind().aboutTask() && a.subjectId().equals(b.subjectId());
+  /**
+   * The same chain: the same task's due-date reminders (reminders and escalation are one chain), the same task's
+   * periodic reminders, or the same process instance's plan deadline.
+   */
+  private static boolean sameChain(ReminderJobConfiguration a, ReminderJobConfiguration b) {
+    return a.kind().aboutTask() == b.kind().aboutTask() && a.kind().periodic() == b.kind().periodic()
+        && a.subjectId().equals(b.subjectId());
   }
 
   public ReminderSchedule schedule() {

@@ -8,7 +8,10 @@ import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 import vn.gov.directives.calendar.VietnamTime;
 
-/** The Vietnamese subject and body (plain text and HTML) of reminder and escalation e-mails. */
+/**
+ * The Vietnamese subject and body (plain text and HTML) of reminder and escalation e-mails, and of the periodic
+ * reminder of work without deadline.
+ */
 public final class ReminderMessages {
 
   private static final String SIGNATURE =
@@ -29,6 +32,7 @@ public final class ReminderMessages {
     String dueDay = VietnamTime.shortDate(ReminderSchedule.deadlineDay(notice.deadline()));
     String subject;
     String lead;
+    String request = null;
     List<String[]> facts = new ArrayList<>();
     switch (notice.kind()) {
       case TASK_REMINDER -> {
@@ -53,6 +57,19 @@ public final class ReminderMessages {
         lead = "Kế hoạch “" + title + "” còn " + notice.days() + " ngày làm việc đến hạn.";
         facts.add(new String[] {"Hạn", due});
       }
+      case NO_DEADLINE_REMINDER -> {
+        // the task name ends with its source, e.g. "— TB 295/TB-UBND, mục 3"
+        String received = VietnamTime.shortDate(notice.deadline().atZone(VietnamTime.ZONE).toLocalDate());
+        subject = (notice.urgent() ? "[KHẨN] " : "") + "Nhắc thực hiện nhiệm vụ chưa có thời hạn: "
+            + notice.taskName();
+        String work = notice.assignmentTitle() != null ? notice.assignmentTitle() : notice.taskName();
+        lead = "Nhiệm vụ “" + work + "” không có thời hạn" + (notice.urgent() ? " nhưng được giao thực hiện khẩn" : "")
+            + "; đơn vị nhận nhiệm vụ từ ngày " + received + " và chưa báo cáo kết quả.";
+        request = "Đề nghị đơn vị khẩn trương thực hiện và báo cáo kết quả về Văn phòng UBND tỉnh. Thư nhắc này được"
+            + " gửi " + notice.everyWorkingDays() + " ngày làm việc một lần cho đến khi nhiệm vụ hoàn thành.";
+        facts.add(new String[] {"Công việc", notice.taskName()});
+        facts.add(new String[] {"Nhận nhiệm vụ từ ngày", received});
+      }
       default -> throw new IllegalStateException("Unknown reminder kind " + notice.kind());
     }
     facts.add(new String[] {"Hồ sơ", processText(notice)});
@@ -64,6 +81,9 @@ public final class ReminderMessages {
 
     StringBuilder text = new StringBuilder();
     text.append("Kính gửi: ").append(notice.audience()).append("\n\n").append(lead).append("\n\n");
+    if (request != null) {
+      text.append(request).append("\n\n");
+    }
     for (String[] fact : facts) {
       text.append(fact[0]).append(": ").append(fact[1]).append('\n');
     }
@@ -72,7 +92,11 @@ public final class ReminderMessages {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\"></head><body>")
         .append("<p>Kính gửi: ").append(escape(notice.audience())).append("</p>")
-        .append("<p><strong>").append(escape(lead)).append("</strong></p><table>");
+        .append("<p><strong>").append(escape(lead)).append("</strong></p>");
+    if (request != null) {
+      html.append("<p>").append(escape(request)).append("</p>");
+    }
+    html.append("<table>");
     for (String[] fact : facts) {
       html.append("<tr><td>").append(escape(fact[0])).append(":</td><td>").append(escape(fact[1]))
           .append("</td></tr>");

@@ -19,6 +19,9 @@ import vn.gov.directives.calendar.WorkingCalendar;
  *
  * <p>Only the next reminder of a deadline has a job ({@link ReminderJobScheduler}): {@link #first} gives it when a
  * deadline is set, {@link #after} the one that follows when a reminder has gone out.
+ *
+ * <p>Work without a deadline ({@link ReminderKind#NO_DEADLINE_REMINDER}) is reminded on the N-th, 2N-th … working day
+ * after the day its task was created, at the same start of the working day ({@link #isNoDeadlineReminderDay}).
  */
 public final class ReminderSchedule {
 
@@ -26,14 +29,25 @@ public final class ReminderSchedule {
   private final LocalTime reminderTime;
   private final List<Integer> daysBefore;
   private final int escalateDaysAfter;
+  private final int noDeadlineEveryWorkingDays;
+
+  /** The default of {@code app.assignments.no-deadline-reminder-days}. */
+  public static final int DEFAULT_NO_DEADLINE_EVERY_WORKING_DAYS = 5;
+
+  /** A schedule whose work without deadline is reminded every {@value #DEFAULT_NO_DEADLINE_EVERY_WORKING_DAYS} working days. */
+  public ReminderSchedule(
+      WorkingCalendar calendar, LocalTime reminderTime, List<Integer> daysBefore, int escalateDaysAfter) {
+    this(calendar, reminderTime, daysBefore, escalateDaysAfter, DEFAULT_NO_DEADLINE_EVERY_WORKING_DAYS);
+  }
 
   /**
    * @param reminderTime start of the working day, Vietnam time
    * @param daysBefore working days before a deadline at which reminders go out, each at least 1
    * @param escalateDaysAfter working days after a task's due day at which an open task is escalated; 0 = never
+   * @param noDeadlineEveryWorkingDays working days between two reminders of work without deadline, at least 1
    */
-  public ReminderSchedule(
-      WorkingCalendar calendar, LocalTime reminderTime, List<Integer> daysBefore, int escalateDaysAfter) {
+  public ReminderSchedule(WorkingCalendar calendar, LocalTime reminderTime, List<Integer> daysBefore,
+      int escalateDaysAfter, int noDeadlineEveryWorkingDays) {
     this.calendar = Objects.requireNonNull(calendar, "calendar");
     this.reminderTime = Objects.requireNonNull(reminderTime, "reminderTime");
     Objects.requireNonNull(daysBefore, "daysBefore");
@@ -47,8 +61,55 @@ public final class ReminderSchedule {
       throw new IllegalArgumentException(
           "app.reminders.escalate-days-after must be 0 (never) or more, got " + escalateDaysAfter);
     }
+    if (noDeadlineEveryWorkingDays < 1) {
+      throw new IllegalArgumentException("app.assignments.no-deadline-reminder-days = " + noDeadlineEveryWorkingDays
+          + " không hợp lệ: phải là số ngày làm việc từ 1 trở lên.");
+    }
     this.daysBefore = daysBefore.stream().distinct().sorted(Comparator.reverseOrder()).toList();
     this.escalateDaysAfter = escalateDaysAfter;
+    this.noDeadlineEveryWorkingDays = noDeadlineEveryWorkingDays;
+  }
+
+  /** Working days between two reminders of work without deadline. */
+  public int noDeadlineEveryWorkingDays() {
+    return noDeadlineEveryWorkingDays;
+  }
+
+  /**
+   * True on the N-th, 2N-th … working day after the day the work started (that day itself does not count): the days
+   * on which work without deadline is reminded.
+   */
+  public boolean isNoDeadlineReminderDay(LocalDate workStarted, LocalDate day) {
+    if (!calendar.isWorkingDay(day)) {
+      return false;
+    }
+    int elapsed = calendar.workingDaysBetween(workStarted, day);
+    return elapsed > 0 && elapsed % noDeadlineEveryWorkingDays == 0;
+  }
+
+  /**
+   * The next reminder of work without deadline whose task was created at {@code created}, after the one sent
+   * {@code daysDone} working days after it (0: none yet), and not before {@code now}: reminder days missed while
+   * nothing ran (an outage, a task older than its declaration) are not made up, the next one due is sent.
+   */
+  public PlannedReminder nextNoDeadline(int daysDone, Instant created, Instant now) {
+    Instant anchor = seconds(created);
+    LocalDate workStarted = anchor.atZone(VietnamTime.ZONE).toLocalDate();
+    int every = noDeadlineEveryWorkingDays;
+    int periods = Math.max(daysDone, 0) / every + 1;
+    LocalDate today = now.isAfter(anchor) ? now.atZone(VietnamTime.ZONE).toLocalDate() : workStarted;
+    if (today.isAfter(workStarted)) {
+      // jump close to today instead of walking period by period through a long-open task's past
+      periods = Math.max(periods, calendar.workingDaysBetween(workStarted, today) / every);
+    }
+    while (true) {
+      int days = periods * every;
+      Instant at = startOf(calendar.plusWorkingDays(workStarted, days));
+      if (!at.isBefore(now)) {
+        return new PlannedReminder(ReminderKind.NO_DEADLINE_REMINDER, days, at, anchor);
+      }
+      periods++;
+    }
   }
 
   /**
@@ -83,6 +144,9 @@ public final class ReminderSchedule {
    * ({@link ReminderKind#DEADLINE_REMINDER}), leaving out those before {@code now}; empty when none is left.
    */
   public Optional<PlannedReminder> first(ReminderKind kind, Instant deadline, Instant now) {
+    if (kind.periodic()) {
+      return Optional.of(nextNoDeadline(0, deadline, now));
+    }
     return planned(kind, deadline, now).stream().findFirst();
   }
 
@@ -94,12 +158,18 @@ public final class ReminderSchedule {
    * have changed since it was scheduled.
    */
   public Optional<PlannedReminder> after(ReminderKind kind, int days, Instant deadline) {
+    if (kind.periodic()) {
+      return Optional.of(nextNoDeadline(days, deadline, Instant.MIN));
+    }
     Instant current = plannedAt(kind, days, deadline);
     return planned(kind, deadline, Instant.MIN).stream().filter(next -> next.at().isAfter(current)).findFirst();
   }
 
   /** When the reminder of {@code kind} and {@code days} for this deadline goes out by this schedule's rule. */
   public Instant plannedAt(ReminderKind kind, int days, Instant deadline) {
+    if (kind.periodic()) {
+      return startOf(calendar.plusWorkingDays(deadline.atZone(VietnamTime.ZONE).toLocalDate(), days));
+    }
     LocalDate deadlineDay = deadlineDay(deadline);
     return startOf(kind == ReminderKind.TASK_ESCALATION
         ? calendar.plusWorkingDays(deadlineDay, days)

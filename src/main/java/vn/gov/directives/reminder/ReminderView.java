@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param sentAt when it went out (SENT) or was written to the log (LOGGED); null otherwise
  * @param recordedAt when it was (last) claimed for sending
+ * @param deadline the due date or plan deadline reminded of; null for a NO_DEADLINE_REMINDER, which has none
+ * @param since NO_DEADLINE_REMINDER only: when the task was received, the working days ({@code days}) count from it
  */
 public record ReminderView(
     long id,
@@ -23,16 +25,18 @@ public record ReminderView(
     String sentAt,
     String recordedAt,
     String status,
-    String note) {
+    String note,
+    String since) {
 
   static ReminderView of(ReminderRecord record) {
     return new ReminderView(
         record.id(), record.kind().name(), record.days(), record.taskId(), record.taskName(),
         record.processInstanceId(), record.audience(), record.recipients(), record.channel().name(),
-        ReminderJobConfiguration.isoVietnam(record.deadline()),
+        record.kind().periodic() ? null : ReminderJobConfiguration.isoVietnam(record.deadline()),
         ReminderJobConfiguration.isoVietnam(record.scheduledFor()),
         ReminderJobConfiguration.isoVietnam(record.sentAt()),
         ReminderJobConfiguration.isoVietnam(record.recordedAt()),
-        record.status().name(), record.note());
+        record.status().name(), record.note(),
+        record.kind().periodic() ? ReminderJobConfiguration.isoVietnam(record.deadline()) : null);
   }
 }

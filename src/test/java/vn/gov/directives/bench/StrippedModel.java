@@ -19,13 +19,17 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import vn.gov.directives.reminder.NoDeadlineReminderDeclaration;
 
 /**
  * The engine's own cost of a process: the real BPMN file read and stripped, every time, of its listeners, timers
- * and delegates, so the baseline follows the model as it changes. Bean expressions in candidate groups become
- * process variables; a bean expression it does not know fails the benchmark rather than silently measuring less.
+ * (assignment-generic has none left), delegates, and due dates with the reminders they bring, so the baseline
+ * follows the model as it changes. Bean expressions in candidate groups become process variables; a bean expression
+ * it does not know fails the benchmark rather than silently measuring less.
  */
 public final class StrippedModel {
 
@@ -60,6 +64,14 @@ public final class StrippedModel {
         // due dates come from beans; without one a task gets no reminder jobs either
         task.removeAttributeNs(CAMUNDA, "dueDate");
         task.removeAttributeNs(CAMUNDA, "followUpDate");
+      }
+      // nor the periodic reminder of work without deadline, which a task declares by an extension property
+      remove(model.getModelElementsByType(CamundaProperty.class).stream()
+          .filter(property -> NoDeadlineReminderDeclaration.PROPERTY.equals(property.getCamundaName())).toList());
+      for (CamundaProperties properties : new ArrayList<>(model.getModelElementsByType(CamundaProperties.class))) {
+        if (properties.getCamundaProperties().isEmpty()) {
+          properties.getParentElement().removeChildElement(properties);
+        }
       }
     }
     for (ExtensionElements element : new ArrayList<>(model.getModelElementsByType(ExtensionElements.class))) {

@@ -579,6 +579,30 @@ class ReminderEngineTest {
     return List.copyOf(ids);
   }
 
+  @Test
+  void aUserTaskDeclaringTheNoDeadlineReminderWithoutItsVariableIsRefusedAtDeployment() {
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_bad" targetNamespace="http://test">
+          <bpmn:process id="no-deadline-declaration-test" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="Start" />
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Work" />
+            <bpmn:userTask id="Task_Work">
+              <bpmn:extensionElements>
+                <camunda:properties><camunda:property name="noDeadlineReminderWhileEmpty" value=" " /></camunda:properties>
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    assertThatThrownBy(() -> repositoryService.createDeployment().name("bad declaration")
+        .addString("no-deadline-declaration-test.bpmn", bpmn).deploy())
+        .hasMessageContaining("Công việc Task_Work: thuộc tính noDeadlineReminderWhileEmpty phải là tên biến");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("no-deadline-declaration-test")
+        .count()).isZero();
+  }
+
   private static GreenMail newMailServer() {
     return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   }

@@ -82,4 +82,38 @@ class ReminderMessagesTest {
         .contains("<script>alert(1)</script> ${x} & \"q\" Bcc: x@y");
     assertThat(message.html()).contains("Kính gửi: Chuyên viên Sở Thông tin và Truyền thông");
   }
+
+  private static ReminderNotice noDeadline(boolean urgent) {
+    return new ReminderNotice(ReminderKind.NO_DEADLINE_REMINDER, 10, vn(2018, 12, 27, 9, 0, 0), null, "task-42",
+        "task-42", "Thực hiện nhiệm vụ và báo cáo kết quả — TB 295/TB-UBND, mục 3", "pi-1", "pi-0",
+        "assignment-generic", "Thực hiện nhiệm vụ được giao", null, null, "Sở Tài chính", "Sở Tài chính - Chuyên viên",
+        List.of(new Recipient("stc-cv", "Hồ Thị Minh Thảo", "stc-cv@stc.binhdinh.gov.vn")), urgent,
+        "Bố trí kinh phí thực hiện Kế hoạch ứng dụng CNTT năm 2019", 5);
+  }
+
+  @Test
+  void workWithoutDeadlineIsRemindedAsBeforeWithItsPeriodAndLink() {
+    ReminderMessages.Message message = messages.compose(noDeadline(false));
+
+    assertThat(message.subject()).isEqualTo(
+        "Nhắc thực hiện nhiệm vụ chưa có thời hạn: Thực hiện nhiệm vụ và báo cáo kết quả — TB 295/TB-UBND, mục 3");
+    assertThat(message.text())
+        .startsWith("Kính gửi: Sở Tài chính\n\n")
+        .contains("Nhiệm vụ “Bố trí kinh phí thực hiện Kế hoạch ứng dụng CNTT năm 2019” không có thời hạn; đơn vị"
+            + " nhận nhiệm vụ từ ngày 27/12/2018 và chưa báo cáo kết quả.")
+        .contains("Đề nghị đơn vị khẩn trương thực hiện và báo cáo kết quả về Văn phòng UBND tỉnh. Thư nhắc này"
+            + " được gửi 5 ngày làm việc một lần cho đến khi nhiệm vụ hoàn thành.")
+        .contains("Công việc: Thực hiện nhiệm vụ và báo cáo kết quả — TB 295/TB-UBND, mục 3")
+        .contains("https://theodoi.binhdinh.gov.vn/camunda/app/tasklist/default/#/?task=task-42")
+        .doesNotContain("Hạn xử lý");
+    assertThat(message.html()).contains("Thư nhắc này được gửi 5 ngày làm việc một lần");
+  }
+
+  @Test
+  void urgentWorkWithoutDeadlineSaysSoInTheSubjectAndTheText() {
+    ReminderMessages.Message message = messages.compose(noDeadline(true));
+
+    assertThat(message.subject()).startsWith("[KHẨN] Nhắc thực hiện nhiệm vụ chưa có thời hạn: ");
+    assertThat(message.text()).contains("không có thời hạn nhưng được giao thực hiện khẩn; đơn vị nhận nhiệm vụ");
+  }
 }

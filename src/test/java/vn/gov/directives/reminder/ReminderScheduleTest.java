@@ -189,4 +189,65 @@ class ReminderScheduleTest {
     assertThat(schedule.after(ReminderKind.TASK_REMINDER, 2, due)).contains(
         new PlannedReminder(ReminderKind.TASK_REMINDER, 1, vn(2019, 1, 31, 7, 30, 0), due));
   }
+
+  // Work without deadline: reminded on the N-th, 2N-th … working day after the day its task was created.
+
+  @Test
+  void noDeadlineRemindersEveryFifthWorkingDay_acrossTheNewYearBreak() {
+    // received Thu 27/12/2018; 29/12/2018–01/01/2019 off; Saturday 05/01/2019 a make-up working day
+    java.time.LocalDate received = java.time.LocalDate.of(2018, 12, 27);
+    assertThat(received.datesUntil(java.time.LocalDate.of(2019, 1, 20))
+        .filter(day -> schedule.isNoDeadlineReminderDay(received, day)))
+        .containsExactly(java.time.LocalDate.of(2019, 1, 5), java.time.LocalDate.of(2019, 1, 11),
+            java.time.LocalDate.of(2019, 1, 18));
+  }
+
+  @Test
+  void noDeadlineChainFollowsTheRuleAtTheStartOfTheWorkingDay() {
+    Instant created = vn(2018, 12, 27, 9, 0, 0);
+    List<PlannedReminder> chain = new java.util.ArrayList<>();
+    java.util.Optional<PlannedReminder> next = schedule.first(ReminderKind.NO_DEADLINE_REMINDER, created, created);
+    while (chain.size() < 3) {
+      chain.add(next.orElseThrow());
+      next = schedule.after(ReminderKind.NO_DEADLINE_REMINDER, chain.get(chain.size() - 1).days(), created);
+    }
+    assertThat(chain).containsExactly(
+        new PlannedReminder(ReminderKind.NO_DEADLINE_REMINDER, 5, vn(2019, 1, 5, 7, 30, 0), created),
+        new PlannedReminder(ReminderKind.NO_DEADLINE_REMINDER, 10, vn(2019, 1, 11, 7, 30, 0), created),
+        new PlannedReminder(ReminderKind.NO_DEADLINE_REMINDER, 15, vn(2019, 1, 18, 7, 30, 0), created));
+    assertThat(chain).allSatisfy(planned -> assertThat(schedule.plannedAt(planned.kind(), planned.days(), created))
+        .isEqualTo(planned.at()));
+  }
+
+  @Test
+  void noDeadlineReminderMissedWhileNothingRanIsNotMadeUp() {
+    Instant created = vn(2018, 12, 27, 9, 0, 0);
+    // the 10th-day reminder (Fri 11/01) went out only on Mon 14/01: the next is the 15th day, Fri 18/01
+    assertThat(schedule.nextNoDeadline(10, created, vn(2019, 1, 14, 10, 0, 0))).isEqualTo(
+        new PlannedReminder(ReminderKind.NO_DEADLINE_REMINDER, 15, vn(2019, 1, 18, 7, 30, 0), created));
+    // a task open since December whose first job is scheduled on Wed 16/01 (no reminder sent yet): Fri 18/01 too
+    assertThat(schedule.nextNoDeadline(0, created, vn(2019, 1, 16, 8, 0, 0)).days()).isEqualTo(15);
+    // the instant itself still counts: a job scheduled at 07:30:00 on the day is that day's reminder
+    assertThat(schedule.nextNoDeadline(0, created, vn(2019, 1, 5, 7, 30, 0)).days()).isEqualTo(5);
+  }
+
+  @Test
+  void noDeadlineIntervalComesFromTheConfigurationAndIsChecked() {
+    ReminderSchedule everyTwo = new ReminderSchedule(calendar, LocalTime.of(7, 30), List.of(3, 1), 1, 2);
+    Instant created = vn(2018, 12, 27, 9, 0, 0);
+    // 28/12 is the 1st working day after, 02/01 the 2nd (29/12–01/01 off)
+    assertThat(everyTwo.nextNoDeadline(0, created, created)).isEqualTo(
+        new PlannedReminder(ReminderKind.NO_DEADLINE_REMINDER, 2, vn(2019, 1, 2, 7, 30, 0), created));
+    assertThatThrownBy(() -> new ReminderSchedule(calendar, LocalTime.of(7, 30), List.of(3, 1), 1, 0))
+        .hasMessageContaining("app.assignments.no-deadline-reminder-days");
+  }
+
+  @Test
+  void noDeadlineJobConfigurationNamesTheTaskAndWhenItWasReceived() {
+    ReminderJobConfiguration config = new ReminderJobConfiguration(ReminderKind.NO_DEADLINE_REMINDER, "task-7", 10,
+        vn(2018, 12, 27, 9, 0, 0));
+    assertThat(config.toCanonicalString()).isEqualTo(
+        "{\"kind\":\"NO_DEADLINE_REMINDER\",\"taskId\":\"task-7\",\"days\":10,\"since\":\"2018-12-27T09:00:00+07:00\"}");
+    assertThat(ReminderJobConfiguration.parse(config.toCanonicalString())).isEqualTo(config);
+  }
 }
