@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
@@ -20,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.directives.reminder.ReminderJobScheduler;
 
 /**
@@ -41,8 +42,11 @@ public class NoDateTimerRetirement implements ApplicationRunner {
   private final RuntimeService runtime;
   private final CommandExecutor commandExecutor;
   private final ReminderJobScheduler reminders;
+  private final TransactionTemplate transaction;
 
-  public NoDateTimerRetirement(ProcessEngine engine, ReminderJobScheduler reminders) {
+  public NoDateTimerRetirement(ProcessEngine engine, ReminderJobScheduler reminders,
+      PlatformTransactionManager transactions) {
+    this.transaction = new TransactionTemplate(transactions);
     this.repository = engine.getRepositoryService();
     this.runtime = engine.getRuntimeService();
     this.commandExecutor = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired();
@@ -71,36 +75,34 @@ public class NoDateTimerRetirement implements ApplicationRunner {
       }
       List<String> running = runtime.createProcessInstanceQuery().processDefinitionId(old.getId()).list().stream()
           .map(ProcessInstance::getId).toList();
-      // The engine migrates no job of the reminder capability: they are taken out first and set again afterwards
-      // for the version the instances are then on (reminders already sent are in the reminder log, not sent again).
-      commandExecutor.execute(context -> {
-        for (String instance : running) {
-          context.getJobManager().findJobsByProcessInstanceId(instance).stream()
-              .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
-              .forEach(JobEntity::delete);
-        }
-        return null;
-      });
-      boolean migrated = false;
       try {
-        MigrationPlan plan = runtime.createMigrationPlan(old.getId(), latest.getId()).mapEqualActivities().build();
-        runtime.newMigration(plan).processInstanceIds(running).skipCustomListeners().execute();
-        migrated = true;
-      } catch (ProcessEngineException e) {
+        // One transaction: the instances are moved with their reminder jobs set again, or nothing changes. The
+        // engine migrates no job of the reminder capability, so they are taken out first and set again afterwards
+        // for the version the instances are then on (reminders already sent are in the reminder log, not sent again).
+        transaction.executeWithoutResult(status -> {
+          commandExecutor.execute(context -> {
+            for (String instance : running) {
+              context.getJobManager().findJobsByProcessInstanceId(instance).stream()
+                  .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
+                  .forEach(JobEntity::delete);
+            }
+            return null;
+          });
+          MigrationPlan plan = runtime.createMigrationPlan(old.getId(), latest.getId()).mapEqualActivities().build();
+          runtime.newMigration(plan).processInstanceIds(running).skipCustomListeners().execute();
+          // a migration fires no task event
+          commandExecutor.execute(context -> {
+            for (String instance : running) {
+              context.getTaskManager().findTasksByProcessInstanceId(instance).forEach(reminders::reconcile);
+            }
+            return null;
+          });
+        });
+      } catch (RuntimeException e) {
         // another node starting at the same time moved them first, or an activity they wait at no longer exists
         LOG.warn("{} running instance(s) of {} version {} with the retired daily no-date timer were not moved to"
-            + " version {} (if no other node did, their timer fails daily): {}", running.size(), PROCESS_KEY,
-            old.getVersion(), latest.getVersion(), e.getMessage());
-      } finally {
-        // a migration fires no task event
-        commandExecutor.execute(context -> {
-          for (String instance : running) {
-            context.getTaskManager().findTasksByProcessInstanceId(instance).forEach(reminders::reconcile);
-          }
-          return null;
-        });
-      }
-      if (!migrated) {
+            + " version {}, nothing of them changed (if no other node moved them, their timer fails daily): {}",
+            running.size(), PROCESS_KEY, old.getVersion(), latest.getVersion(), e.getMessage());
         continue;
       }
       LOG.info("{} running instance(s) of {} moved from version {} to {}: the daily no-date timer is replaced by the"

@@ -106,11 +106,43 @@ class NoDateTimerRetirementTest {
         .extracting(ReminderRecord::days).containsExactly(5);
   }
 
+  @Test
+  void instancesThatCannotMoveKeepTheirModelAndTheirReminders() throws Exception {
+    ProcessTestSupport.clock(LocalDate.of(2018, 12, 27), LocalTime.of(9, 0));
+    deploy("assignment-generic.bpmn",
+        getClass().getResourceAsStream("/assignment/assignment-generic-with-no-date-timer.bpmn"));
+    ProcessInstance waiting = start("lead-w", null);
+    String previous = runtimeService.createProcessInstanceQuery().processInstanceId(waiting.getId()).singleResult()
+        .getProcessDefinitionId();
+    List<String> before = reminderJobIds(waiting);
+    assertThat(before).isNotEmpty();
+    // a later model whose work task has another id: the waiting instance cannot be mapped onto it
+    String renamed = Files.readString(Path.of("processes", "assignment-generic.bpmn"))
+        .replace("Task_DoAssignment", "Task_DoAssignmentRenamed");
+    deploy("assignment-generic.bpmn", new java.io.ByteArrayInputStream(renamed.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)));
+
+    assertThat(retirement.retire()).isZero();
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(waiting.getId()).singleResult()
+        .getProcessDefinitionId()).as("still on its own model").isEqualTo(previous);
+    assertThat(managementService.createJobQuery().processInstanceId(waiting.getId())
+        .activityId("Timer_NoDeadlineReminder").count()).as("its timer, not half-migrated").isEqualTo(1);
+    assertThat(reminderJobIds(waiting)).as("its reminder jobs, never taken out").isEqualTo(before);
+  }
+
   private void deploy(String name, InputStream bpmn) throws Exception {
     try (bpmn) {
       repositoryService.createDeployment().name("upgrade test").enableDuplicateFiltering(false)
           .addInputStream(name, bpmn).deploy();
     }
+  }
+
+  private List<String> reminderJobIds(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).list().stream()
+        .map(JobEntity.class::cast)
+        .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
+        .map(JobEntity::getId).sorted().toList();
   }
 
   private List<ReminderJobConfiguration> reminderJobs(ProcessInstance instance) {
