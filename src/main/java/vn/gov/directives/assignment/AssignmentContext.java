@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import vn.gov.directives.calendar.DueDateService;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.calendar.WorkingDayDeadlines;
+import vn.gov.directives.document.DocumentException;
+import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.organization.OrganizationDirectory;
 import vn.gov.directives.plan.DocumentLinks;
 
@@ -102,8 +104,22 @@ public class AssignmentContext implements ExecutionListener {
       throw new BadUserRequestException("'Kết quả thực hiện nhiệm vụ' là bắt buộc khi báo cáo kết quả. Cần thêm thời "
           + "gian thì gửi Đề nghị gia hạn nhiệm vụ (Khởi tạo quy trình).");
     }
+    // the accepted report is issued in Văn phòng's click: text its font cannot print is refused here, to its author
+    printable("Kết quả thực hiện nhiệm vụ", result);
+    printable("Kiến nghị, đề xuất", task.getVariable("resultProposals"));
     Authentication authentication = identity.getCurrentAuthentication();
     task.setVariable("specialistUserId", authentication != null ? authentication.getUserId() : task.getAssignee());
+  }
+
+  private static void printable(String label, Object text) {
+    if (text == null) {
+      return;
+    }
+    try {
+      DocumentService.checkPrintable(text.toString());
+    } catch (DocumentException e) {
+      throw new BadUserRequestException("'" + label + "': " + e.getMessage());
+    }
   }
 
   /** " — TB 295/TB-UBND, mục 3", as the follow-up process writes it. */

@@ -16,6 +16,14 @@ public interface DocumentService {
    */
   IssuedDocument issue(DocumentRequest request);
 
+  /**
+   * Refuses text the documents' font cannot print, naming the character ({@link DocumentException}): checked where a
+   * person types the text, so that issuing the document later does not fail on it.
+   */
+  static void checkPrintable(String text) {
+    DocumentFonts.checkPrintable(text);
+  }
+
   /** The documents of a process instance and of its sub-processes, oldest first. */
   List<IssuedDocument> listForProcessInstance(String processInstanceId);
 

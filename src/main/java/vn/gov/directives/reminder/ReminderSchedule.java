@@ -21,7 +21,7 @@ import vn.gov.directives.calendar.WorkingCalendar;
  * deadline is set, {@link #after} the one that follows when a reminder has gone out.
  *
  * <p>Work without a deadline ({@link ReminderKind#NO_DEADLINE_REMINDER}) is reminded on the N-th, 2N-th … working day
- * after the day its task was created, at the same start of the working day ({@link #isNoDeadlineReminderDay}).
+ * after the day its task was created, at the same start of the working day ({@link #nextNoDeadline}).
  */
 public final class ReminderSchedule {
 
@@ -73,18 +73,6 @@ public final class ReminderSchedule {
   /** Working days between two reminders of work without deadline. */
   public int noDeadlineEveryWorkingDays() {
     return noDeadlineEveryWorkingDays;
-  }
-
-  /**
-   * True on the N-th, 2N-th … working day after the day the work started (that day itself does not count): the days
-   * on which work without deadline is reminded.
-   */
-  public boolean isNoDeadlineReminderDay(LocalDate workStarted, LocalDate day) {
-    if (!calendar.isWorkingDay(day)) {
-      return false;
-    }
-    int elapsed = calendar.workingDaysBetween(workStarted, day);
-    return elapsed > 0 && elapsed % noDeadlineEveryWorkingDays == 0;
   }
 
   /**

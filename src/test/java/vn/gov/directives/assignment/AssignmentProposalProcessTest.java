@@ -94,12 +94,7 @@ class AssignmentProposalProcessTest {
     runDueJobs();
 
     decideInCommittee(proposal, "approve", null);
-    // the leader's click commits at once: the numbered Quyết định is issued by the job executor
-    BpmnAwareTests.assertThat(proposal).isWaitingAt("Task_IssueDecision");
-    assertThat(documentService.listForProcessInstance(proposal.getId()))
-        .noneMatch(doc -> doc.type().equals("QUYET_DINH"));
-    runDueJobs();
-
+    // the committee's decision issues the numbered Quyết định in the same transaction (no job is run here)
     BpmnAwareTests.assertThat(proposal).isEnded().hasPassed("Task_IssueDecision", "EndEvent_ProposalDecided");
     assertThat(events.seen).extracting(AssignmentStatusChanged::status)
         .containsExactly(AssignmentStatus.IN_PROGRESS, AssignmentStatus.COMPLETED);

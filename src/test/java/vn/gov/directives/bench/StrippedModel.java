@@ -44,11 +44,7 @@ public final class StrippedModel {
   }
 
   /** What can be stripped; the benchmark strips one part at a time to see what each costs. */
-  public enum Part {
-    LISTENERS, TIMERS, DELEGATES, DUE_DATES,
-    /** Only the asynchronous continuations: the delegates then run in the transaction of the click before them. */
-    ASYNC
-  }
+  public enum Part { LISTENERS, TIMERS, DELEGATES, DUE_DATES }
 
   public static BpmnModelInstance of(Path bpmn, String newProcessId, Map<String, String> groupVariables,
       Set<Part> parts) {
@@ -62,12 +58,6 @@ public final class StrippedModel {
     }
     if (parts.contains(Part.DELEGATES)) {
       stripDelegates(model, groupVariables);
-    }
-    if (parts.contains(Part.ASYNC)) {
-      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-        task.removeAttributeNs(CAMUNDA, "asyncBefore");
-        task.removeAttributeNs(CAMUNDA, "asyncAfter");
-      }
     }
     if (parts.contains(Part.DUE_DATES)) {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {

@@ -2,6 +2,8 @@ package vn.gov.directives.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -25,12 +27,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.support.AssignmentStatusRecorder;
 import vn.gov.directives.support.ProcessTestSupport;
@@ -41,13 +46,30 @@ import vn.gov.directives.support.ProcessTestSupport;
  * (who did and changed what, candidates and assignees, latest variable values, the job that ran, the ranking
  * decision) and none of the variable-update details or job creation and deletion entries.
  */
-// same configuration as AssignmentGenericProcessTest: Spring reuses its context
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:assignment-generic;DB_CLOSE_DELAY=-1;MODE=LEGACY;NON_KEYWORDS=VALUE",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("demo")
 @Import(AssignmentStatusRecorder.class)
 class LeanFullHistoryTest {
+
+  /** A real SMTP server: a reminder goes out in this test, and its job's success is the job log kept. */
+  static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  static {
+    MAIL.start();
+  }
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+  }
+
+  @AfterAll
+  static void stopMail() {
+    MAIL.stop();
+  }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -90,6 +112,9 @@ class LeanFullHistoryTest {
     List<Job> reminders = managementService.createJobQuery().processInstanceId(id).list();
     assertThat(reminders).as("the task's reminder jobs").isNotEmpty();
     as("demo", () -> managementService.setJobRetries(reminders.get(0).getId(), 3));
+    // the administrator runs it now (Cockpit's "retry"): the reminder of the moved due date goes out
+    managementService.executeJob(reminders.get(0).getId());
+    assertThat(MAIL.getReceivedMessages()).as("the reminder e-mailed").isNotEmpty();
 
     ProcessTestSupport.completeAs(identityService, taskService, "stc-cv",
         ProcessTestSupport.onlyTask(taskService, id, "Task_DoAssignment"),
@@ -104,7 +129,6 @@ class LeanFullHistoryTest {
         ProcessTestSupport.onlyTask(taskService, id, "Task_ApproveReport"), Map.of("leaderDecision", "approve"));
     ProcessTestSupport.completeAs(identityService, taskService, "vpubnd-cv",
         ProcessTestSupport.onlyTask(taskService, id, "Task_AcceptReport"), Map.of("officeDecision", "accept"));
-    ProcessTestSupport.runDueJobs(managementService);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count())
         .as("the assignment ended").isEqualTo(1);
 
@@ -135,9 +159,10 @@ class LeanFullHistoryTest {
     assertThat(ProcessTestSupport.historyVariable(historyService, id, "leaderDecision")).isEqualTo("approve");
     assertThat(ProcessTestSupport.historyVariable(historyService, id, "resultSummary"))
         .isEqualTo("Đã bố trí 1.250.000.000 đồng.\nĐã thông báo cho Sở TT&TT.");
-    // kept: the job that issued the report, and which node ran it
+    // kept: the job that sent the reminder, and which node ran it
     assertThat(historyService.createHistoricJobLogQuery().processInstanceId(id).successLog().list())
-        .extracting(log -> log.getActivityId()).contains("Task_IssueResultReport");
+        .extracting(log -> log.getActivityId(), log -> log.getHostname() != null)
+        .contains(org.assertj.core.groups.Tuple.tuple("Task_DoAssignment", true));
 
     // dropped: every intermediate variable value, and the creation and deletion entries of the reminder jobs
     assertThat(historyService.createHistoricDetailQuery().processInstanceId(id).count()).isZero();

@@ -195,11 +195,15 @@ class ReminderScheduleTest {
   @Test
   void noDeadlineRemindersEveryFifthWorkingDay_acrossTheNewYearBreak() {
     // received Thu 27/12/2018; 29/12/2018–01/01/2019 off; Saturday 05/01/2019 a make-up working day
-    java.time.LocalDate received = java.time.LocalDate.of(2018, 12, 27);
-    assertThat(received.datesUntil(java.time.LocalDate.of(2019, 1, 20))
-        .filter(day -> schedule.isNoDeadlineReminderDay(received, day)))
-        .containsExactly(java.time.LocalDate.of(2019, 1, 5), java.time.LocalDate.of(2019, 1, 11),
-            java.time.LocalDate.of(2019, 1, 18));
+    Instant received = vn(2018, 12, 27, 9, 0, 0);
+    List<java.time.LocalDate> days = new java.util.ArrayList<>();
+    PlannedReminder next = schedule.nextNoDeadline(0, received, received);
+    while (next.at().isBefore(vn(2019, 1, 20, 0, 0, 0))) {
+      days.add(next.at().atZone(VietnamTime.ZONE).toLocalDate());
+      next = schedule.nextNoDeadline(next.days(), received, next.at());
+    }
+    assertThat(days).containsExactly(java.time.LocalDate.of(2019, 1, 5), java.time.LocalDate.of(2019, 1, 11),
+        java.time.LocalDate.of(2019, 1, 18));
   }
 
   @Test
