@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,6 +54,7 @@ import vn.gov.directives.plan.DocumentLinks;
 import vn.gov.directives.reminder.ReminderJobConfiguration;
 import vn.gov.directives.reminder.ReminderJobScheduler;
 import vn.gov.directives.reminder.ReminderKind;
+import vn.gov.directives.support.TestMail;
 
 /**
  * Every path of assignment-generic on the real 2018–2019 calendar, started directly with the variables the notice
@@ -69,16 +69,11 @@ import vn.gov.directives.reminder.ReminderKind;
 class AssignmentGenericProcessTest {
 
   /** A real SMTP server: the no-deadline reminders are e-mails like every other reminder. */
-  static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-  static {
-    MAIL.start();
-  }
+  static final GreenMail MAIL = TestMail.started();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    TestMail.pointMailAt(MAIL, registry);
   }
 
   @AfterAll

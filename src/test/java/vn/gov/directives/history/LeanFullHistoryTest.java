@@ -3,7 +3,6 @@ package vn.gov.directives.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -39,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.support.AssignmentStatusRecorder;
 import vn.gov.directives.support.ProcessTestSupport;
+import vn.gov.directives.support.TestMail;
 
 /**
  * The product runs at the history level full-lean: a generic assignment taken from start to accepted, with a
@@ -54,16 +54,11 @@ import vn.gov.directives.support.ProcessTestSupport;
 class LeanFullHistoryTest {
 
   /** A real SMTP server: a reminder goes out in this test, and its job's success is the job log kept. */
-  static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-  static {
-    MAIL.start();
-  }
+  static final GreenMail MAIL = TestMail.started();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    TestMail.pointMailAt(MAIL, registry);
   }
 
   @AfterAll

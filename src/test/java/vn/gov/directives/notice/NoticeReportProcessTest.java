@@ -11,7 +11,6 @@ import static vn.gov.directives.support.ProcessTestSupport.clock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -59,6 +58,7 @@ import vn.gov.directives.document.DocumentFile;
 import vn.gov.directives.document.DocumentFormat;
 import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
+import vn.gov.directives.support.TestMail;
 
 /**
  * The Báo cáo tình hình thực hiện Thông báo on the real application: notice 295/TB-UBND registered on the engine
@@ -76,16 +76,11 @@ class NoticeReportProcessTest {
 
   static final String OFFICE_USER = "report-test-vp";
   static final String DEPARTMENT_USER = "report-test-stttt";
-  static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-  static {
-    MAIL.start();
-  }
+  static final GreenMail MAIL = TestMail.started();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    TestMail.pointMailAt(MAIL, registry);
   }
 
   @AfterAll

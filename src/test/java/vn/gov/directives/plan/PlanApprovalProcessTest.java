@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +47,7 @@ import vn.gov.directives.document.IssuedDocument;
 import vn.gov.directives.reminder.ReminderKind;
 import vn.gov.directives.reminder.ReminderLog;
 import vn.gov.directives.reminder.ReminderRecord;
+import vn.gov.directives.support.TestMail;
 
 /**
  * Every path of plan-approval (and of the submission-review it calls) on the real 2018–2019 calendar, with the
@@ -63,16 +63,11 @@ import vn.gov.directives.reminder.ReminderRecord;
 class PlanApprovalProcessTest {
 
   /** A real SMTP server: reminders and notices are e-mailed as in production. */
-  static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-  static {
-    MAIL.start();
-  }
+  static final GreenMail MAIL = TestMail.started();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    TestMail.pointMailAt(MAIL, registry);
   }
 
   @AfterAll

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -60,6 +59,7 @@ import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
 import vn.gov.directives.document.TemplateLibrary;
 import vn.gov.directives.support.ProcessTestSupport;
+import vn.gov.directives.support.TestMail;
 
 /**
  * Hostile input against the running application over real HTTP (Tomcat, the filters, Jersey, the engine, H2, a
@@ -74,16 +74,11 @@ import vn.gov.directives.support.ProcessTestSupport;
 @ActiveProfiles("demo")
 class HostileInputTest {
 
-  static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-  static {
-    MAIL.start();
-  }
+  static final GreenMail MAIL = TestMail.started();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    TestMail.pointMailAt(MAIL, registry);
   }
 
   @AfterAll
