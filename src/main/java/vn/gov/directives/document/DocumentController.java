@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +28,7 @@ import vn.gov.directives.security.ProcessAccess;
 @RequestMapping("/api/documents")
 public class DocumentController {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentController.class);
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentController.class);
 
   private final DocumentService documents;
   private final ProcessTree processTree;

@@ -42,10 +42,7 @@ public class DocumentStore {
         registration.issuingAgency(), registration.series(), registration.year(), registration.serial(),
         document.number(), registration.symbol(), document.title(), document.issuedOn(),
         OffsetDateTime.ofInstant(VietnamTime.now(), VietnamTime.ZONE));
-    for (DocumentFile file : files) {
-      jdbc.update("INSERT INTO document_file (document_id, format, file_name, content_type, content) VALUES (?, ?, ?, ?, ?)",
-          file.documentId(), file.format().extension(), file.fileName(), file.format().contentType(), file.content());
-    }
+    files.forEach(this::insertFile);
     if (layout != null) {
       jdbc.update("INSERT INTO document_layout (document_id, layout_version, pdf_file_name, layout) VALUES (?, ?, ?, ?)",
           document.id(), layout.version(), layout.pdfFileName(), layout.json());
@@ -53,7 +50,7 @@ public class DocumentStore {
   }
 
   /**
-   * Stores a file made after issue (the PDF typeset on first request).
+   * Stores one file: at issue, or made after it (the PDF typeset on first request).
    *
    * @throws org.springframework.dao.DuplicateKeyException when one of that format is stored already (another request,
    *     thread or node, stored it first); on PostgreSQL this spoils the transaction, so the caller runs it in its own

@@ -17,7 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -312,7 +311,7 @@ class AssignmentGenericProcessTest {
 
   @Test
   void urgentWorkWithoutDeadline_isRemindedAsUrgent() throws Exception {
-    Map<String, Object> variables = variables("lead-u", null);
+    Map<String, Object> variables = ProcessTestSupport.budgetAssignmentVariables("lead-u", null);
     variables.put("urgent", Boolean.TRUE);
     runtimeService.startProcessInstanceByKey("assignment-generic", variables);
 
@@ -362,7 +361,7 @@ class AssignmentGenericProcessTest {
 
   @Test
   void missingVariablesRefuseTheStart() {
-    Map<String, Object> variables = variables("lead-bad", "2019-01-05");
+    Map<String, Object> variables = ProcessTestSupport.budgetAssignmentVariables("lead-bad", "2019-01-05");
     variables.put("leadAgency", "KHONGCO");
     variables.remove("assignmentTitle");
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("assignment-generic", variables))
@@ -451,25 +450,7 @@ class AssignmentGenericProcessTest {
   }
 
   private ProcessInstance start(String leadId, String deadline) {
-    return runtimeService.startProcessInstanceByKey("assignment-generic", variables(leadId, deadline));
-  }
-
-  private static Map<String, Object> variables(String leadId, String deadline) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("assignmentLeadId", leadId);
-    variables.put("noticeId", "notice-1");
-    variables.put("noticeNumber", "295/TB-UBND");
-    variables.put("noticeDate", "2018-12-26");
-    variables.put("assignmentCode", "3");
-    variables.put("assignmentKind", "budget");
-    variables.put("assignmentTitle", "Bố trí kinh phí thực hiện Kế hoạch ứng dụng CNTT năm 2019");
-    variables.put("leadAgency", "STC");
-    variables.put("partners", List.of("STTTT"));
-    variables.put("urgent", Boolean.FALSE);
-    variables.put("assignmentDeadline", deadline);
-    variables.put("planDeadline", deadline);
-    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 3");
-    return variables;
+    return runtimeService.startProcessInstanceByKey("assignment-generic", ProcessTestSupport.budgetAssignmentVariables(leadId, deadline));
   }
 
   private void report(ProcessInstance assignment) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -154,21 +153,8 @@ class NoDateTimerRetirementTest {
   }
 
   private ProcessInstance start(String leadId, String deadline) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("assignmentLeadId", leadId);
-    variables.put("noticeId", "notice-1");
-    variables.put("noticeNumber", "295/TB-UBND");
-    variables.put("noticeDate", "2018-12-26");
-    variables.put("assignmentCode", "3");
-    variables.put("assignmentKind", "budget");
-    variables.put("assignmentTitle", "Bố trí kinh phí thực hiện Kế hoạch ứng dụng CNTT năm 2019");
-    variables.put("leadAgency", "STC");
-    variables.put("partners", List.of("STTTT"));
-    variables.put("urgent", Boolean.FALSE);
-    variables.put("assignmentDeadline", deadline);
-    variables.put("planDeadline", deadline);
-    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 3");
-    return runtimeService.startProcessInstanceByKey("assignment-generic", variables);
+    return runtimeService.startProcessInstanceByKey("assignment-generic",
+        ProcessTestSupport.budgetAssignmentVariables(leadId, deadline));
   }
 
   /** What the previous release's model needs to start: the retired bean's timer cycle. */

@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -92,7 +91,8 @@ class LeanFullHistoryTest {
   @Test
   void anAcceptedAssignmentKeepsItsAuditTrailWithoutTheBulkLogs() {
     ProcessTestSupport.clock(LocalDate.of(2018, 12, 27), LocalTime.of(9, 0));
-    ProcessInstance assignment = runtimeService.startProcessInstanceByKey("assignment-generic", variables());
+    ProcessInstance assignment = runtimeService.startProcessInstanceByKey("assignment-generic",
+        ProcessTestSupport.budgetAssignmentVariables("lead-history", "2019-01-05"));
     String id = assignment.getId();
     Task work = ProcessTestSupport.onlyTask(taskService, id, "Task_DoAssignment");
 
@@ -184,23 +184,5 @@ class LeanFullHistoryTest {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private static Map<String, Object> variables() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("assignmentLeadId", "lead-history");
-    variables.put("noticeId", "notice-history");
-    variables.put("noticeNumber", "295/TB-UBND");
-    variables.put("noticeDate", "2018-12-26");
-    variables.put("assignmentCode", "3");
-    variables.put("assignmentKind", "budget");
-    variables.put("assignmentTitle", "Bố trí kinh phí thực hiện Kế hoạch ứng dụng CNTT năm 2019");
-    variables.put("leadAgency", "STC");
-    variables.put("partners", List.of("STTTT"));
-    variables.put("urgent", Boolean.FALSE);
-    variables.put("assignmentDeadline", "2019-01-05");
-    variables.put("planDeadline", "2019-01-05");
-    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 3");
-    return variables;
   }
 }

@@ -87,4 +87,26 @@ public final class ProcessTestSupport {
       return new org.apache.pdfbox.text.PDFTextStripper().getText(loaded).replaceAll("\\s+", " ");
     }
   }
+
+  /**
+   * The start variables {@code notice-follow-up} passes to {@code assignment-generic} for item 3 of notice 295
+   * (Sở Tài chính funds the 2019 IT plan), with a deadline ({@code yyyy-MM-dd}) or none (null).
+   */
+  public static Map<String, Object> budgetAssignmentVariables(String leadId, String deadline) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("assignmentLeadId", leadId);
+    variables.put("noticeId", "notice-1");
+    variables.put("noticeNumber", "295/TB-UBND");
+    variables.put("noticeDate", "2018-12-26");
+    variables.put("assignmentCode", "3");
+    variables.put("assignmentKind", "budget");
+    variables.put("assignmentTitle", "Bố trí kinh phí thực hiện Kế hoạch ứng dụng CNTT năm 2019");
+    variables.put("leadAgency", "STC");
+    variables.put("partners", List.of("STTTT"));
+    variables.put("urgent", Boolean.FALSE);
+    variables.put("assignmentDeadline", deadline);
+    variables.put("planDeadline", deadline);
+    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 3");
+    return variables;
+  }
 }
