@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -16,6 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import vn.gov.directives.deployment.PrecompiledSchemaBpmnParser;
 
 /** The application starts and deploys every BPMN, DMN and form from processes/ and forms/; every formRef resolves. */
 @SpringBootTest(properties = {
@@ -28,6 +30,10 @@ class DeploymentTest {
 
   @Test
   void everyModelIsDeployedAndEveryFormRefResolves() throws IOException {
+    assertThat(engineConfiguration.getDeployers()).filteredOn(BpmnDeployer.class::isInstance)
+        .singleElement().extracting(deployer -> ((BpmnDeployer) deployer).getBpmnParser())
+        .as("the models below are parsed against the precompiled schema")
+        .isInstanceOf(PrecompiledSchemaBpmnParser.class);
     List<String> bpmnIds = fileIds("processes", ".bpmn");
     List<String> deployedKeys = repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
         .map(ProcessDefinition::getKey).toList();
