@@ -13,10 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -27,6 +29,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -67,12 +70,12 @@ import vn.gov.directives.support.TestMail;
 @Import(AssignmentStatusRecorder.class)
 class AssignmentGenericProcessTest {
 
-  /** A real SMTP server: the no-deadline reminders are e-mails like every other reminder. */
-  static final GreenMail MAIL = TestMail.started();
+  /** A real SMTP server: the no-deadline reminders are e-mails like every other reminder. Replaced after an outage. */
+  static GreenMail MAIL = TestMail.started();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    TestMail.pointMailAt(MAIL, registry);
+    TestMail.pointMailAt(MAIL, registry); // the port, kept by a server started again after an outage
   }
 
   @AfterAll
@@ -235,9 +238,7 @@ class AssignmentGenericProcessTest {
         .asString().startsWith("[Nhắc việc] Còn 3 ngày làm việc:");
     assertThat(all.get(LocalDate.of(2019, 1, 14))).extracting(MimeMessage::getSubject).singleElement()
         .asString().startsWith("[Quá hạn] Quá 1 ngày làm việc:");
-    Map<LocalDate, List<MimeMessage>> arrivals = new java.util.TreeMap<>();
-    all.forEach((day, sent) -> sent.stream().filter(message -> subject(message).startsWith("Nhắc thực hiện"))
-        .forEach(message -> arrivals.computeIfAbsent(day, d -> new java.util.ArrayList<>()).add(message)));
+    Map<LocalDate, List<MimeMessage>> arrivals = periodicReminders(all);
     // working days after 27/12: 28/12, 02/01, 03/01, 04/01, 05/01 (5th) ... 07, 08, 09, 10, 11/01 (10th)
     assertThat(arrivals).containsOnlyKeys(LocalDate.of(2019, 1, 5), LocalDate.of(2019, 1, 11));
     for (List<MimeMessage> sent : arrivals.values()) {
@@ -278,6 +279,52 @@ class AssignmentGenericProcessTest {
     // the report ends the chain with the task
     report(assignment);
     assertThat(noDeadlineJobs(assignment)).isEmpty();
+  }
+
+  @Test
+  void noDeadline_aReminderThatFailsItsLastRetryIsAnIncident_theNextPeriodDoesNotWait_aCockpitRetrySendsItOnce()
+      throws Exception {
+    ProcessInstance assignment = start("lead-f", null);
+    String jobId = onlyNoDeadlineJob(assignment);
+    // the mail server is down from the 5th working day (Sat 05/01/2019, a make-up working day) on
+    int port = MAIL.getSmtp().getPort();
+    MAIL.stop();
+    try {
+      Instant due = at(2019, 1, 5, 7, 30);
+      int failures = 0;
+      while (runtimeService.createIncidentQuery().configuration(jobId).count() == 0) {
+        ClockUtil.setCurrentTime(Date.from(due));
+        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasStackTraceContaining("Gửi thư nhắc việc");
+        failures++;
+        Job failed = managementService.createJobQuery().jobId(jobId).singleResult();
+        due = failed.getDuedate().toInstant();
+      }
+      assertThat(failures).as("the first attempt and one after each retry interval").isEqualTo(6);
+    } finally {
+      MAIL = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      MAIL.start();
+    }
+    // the incident (its job at its last attempt, 07:30 + 1 + 5 + 15 min + 1 h + 4 h) waits for an administrator; the
+    // 10th working day's reminder does not
+    assertThat(noDeadlineJobs(assignment)).containsExactlyInAnyOrder(
+        new PendingReminder(5, at(2019, 1, 5, 12, 51)), new PendingReminder(10, at(2019, 1, 11, 7, 30)));
+
+    // the server is back (nothing reached it); Retry in Cockpit on Monday 07/01
+    clock(LocalDate.of(2019, 1, 7), LocalTime.of(8, 0));
+    managementService.setJobRetries(jobId, 1);
+    managementService.executeJob(jobId);
+
+    // one message (a copy in the specialist's and the leader's mailbox)
+    assertThat(MAIL.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsOnly(
+        MAIL.getReceivedMessages()[0].getMessageID()).hasSize(2);
+    assertThat(subject(MAIL.getReceivedMessages()[0])).startsWith("Nhắc thực hiện nhiệm vụ chưa có thời hạn");
+    assertThat(runtimeService.createIncidentQuery().configuration(jobId).count()).isZero();
+    assertThat(noDeadlineJobs(assignment)).as("its successor once, not again by the retry")
+        .containsExactly(new PendingReminder(10, at(2019, 1, 11, 7, 30)));
+    Map<LocalDate, List<MimeMessage>> periodic = periodicReminders(walk(LocalDate.of(2019, 1, 8),
+        LocalDate.of(2019, 1, 11)));
+    assertThat(periodic).containsOnlyKeys(LocalDate.of(2019, 1, 11));
+    assertThat(periodic.get(LocalDate.of(2019, 1, 11))).hasSize(1);
   }
 
   @Test
@@ -380,15 +427,26 @@ class AssignmentGenericProcessTest {
         .toList();
   }
 
+  private String onlyNoDeadlineJob(ProcessInstance instance) {
+    List<JobEntity> jobs = noDeadlineJobEntities(instance);
+    assertThat(jobs).hasSize(1);
+    return jobs.get(0).getId();
+  }
+
   /** The pending periodic reminder jobs: how many working days after the task's creation, and when. */
   private List<PendingReminder> noDeadlineJobs(ProcessInstance instance) {
+    return noDeadlineJobEntities(instance).stream()
+        .map(job -> new PendingReminder(ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()).days(),
+            job.getDuedate().toInstant()))
+        .toList();
+  }
+
+  private List<JobEntity> noDeadlineJobEntities(ProcessInstance instance) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).list().stream()
         .map(JobEntity.class::cast)
         .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
         .filter(job -> ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()).kind()
             == ReminderKind.NO_DEADLINE_REMINDER)
-        .map(job -> new PendingReminder(ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()).days(),
-            job.getDuedate().toInstant()))
         .toList();
   }
 
@@ -412,6 +470,14 @@ class AssignmentGenericProcessTest {
       }
     }
     return arrivals;
+  }
+
+  /** Of the messages by day, the periodic reminders of work without deadline. */
+  private static Map<LocalDate, List<MimeMessage>> periodicReminders(Map<LocalDate, List<MimeMessage>> arrivals) {
+    Map<LocalDate, List<MimeMessage>> periodic = new java.util.TreeMap<>();
+    arrivals.forEach((day, sent) -> sent.stream().filter(message -> subject(message).startsWith("Nhắc thực hiện"))
+        .forEach(message -> periodic.computeIfAbsent(day, d -> new java.util.ArrayList<>()).add(message)));
+    return periodic;
   }
 
   private static String subject(MimeMessage message) {
