@@ -10,6 +10,9 @@
 #   jar      java -jar on the executable jar, as built
 #   cds      extracted jar started with a class-data sharing archive made by scripts/build-cds-archive.sh (its
 #            training run, not timed, uses the same application arguments)
+# With "both" the apps take turns, run by run (product, bare, product, bare…): this machine's speed drifts by 10-20 %
+# over minutes (a virtual machine on a shared host), and measuring all of one app before the other put that drift
+# into the ratio. Each run also prints its own pair's ratio, so the spread shows.
 # Usage: [JAVA_OPTS=-Xmx384m] [STARTUP_VARIANTS="jar cds"] bench/startup.sh [RUNS] [product|bare|both]   (default 3 product)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,56 +54,86 @@ start_once() { # label round work jar args... — starts, measures, stops; sets 
   kill $pid; wait $pid 2>/dev/null || true
 }
 
-measure() { # label jar args... — per run: a first start on a fresh database, then a restart on the same one
+declare -A sum_started sum_cpu sum_rss sum_restarted sum_rss_restart
+run_once() { # label jar args... — one run: a first start on a fresh database, then a restart on the same one
   local label=$1 jar=$2; shift 2
-  local sum_started=0 sum_rss=0 sum_restarted=0 sum_rss_restart=0 sum_cpu=0
-  for run in $(seq 1 "$runs"); do
-    local work; work=$(mktemp -d)
-    start_once "$label" "first" "$work" "$jar" "$@"
-    sum_started=$(awk "BEGIN {print $sum_started + $started}")
-    sum_cpu=$(awk "BEGIN {print $sum_cpu + $cpu}")
-    sum_rss=$((sum_rss + rss_start / 1024))
-    start_once "$label" "restart" "$work" "$jar" "$@"
-    sum_restarted=$(awk "BEGIN {print $sum_restarted + $started}")
-    sum_rss_restart=$((sum_rss_restart + rss_start / 1024))
-    rm -rf "$work"
-  done
-  eval "${label}_started=$(awk "BEGIN {print $sum_started / $runs}")"
-  eval "${label}_rss=$((sum_rss / runs))"
-  eval "${label}_cpu=$(awk "BEGIN {print $sum_cpu / $runs}")"
-  eval "${label}_restarted=$(awk "BEGIN {print $sum_restarted / $runs}")"
-  eval "${label}_rss_restart=$((sum_rss_restart / runs))"
+  local work; work=$(mktemp -d)
+  start_once "$label" "first" "$work" "$jar" "$@"
+  sum_started[$label]=$(awk "BEGIN {print ${sum_started[$label]:-0} + $started}")
+  sum_cpu[$label]=$(awk "BEGIN {print ${sum_cpu[$label]:-0} + $cpu}")
+  sum_rss[$label]=$(( ${sum_rss[$label]:-0} + rss_start / 1024 ))
+  last_started=$started last_cpu=$cpu
+  start_once "$label" "restart" "$work" "$jar" "$@"
+  sum_restarted[$label]=$(awk "BEGIN {print ${sum_restarted[$label]:-0} + $started}")
+  sum_rss_restart[$label]=$(( ${sum_rss_restart[$label]:-0} + rss_start / 1024 ))
+  rm -rf "$work"
+}
+
+report() { # label — the means of its runs
+  local label=$1
+  eval "${label}_started=$(awk "BEGIN {print ${sum_started[$label]} / $runs}")"
+  eval "${label}_rss=$(( ${sum_rss[$label]} / runs ))"
+  eval "${label}_cpu=$(awk "BEGIN {print ${sum_cpu[$label]} / $runs}")"
+  eval "${label}_restarted=$(awk "BEGIN {print ${sum_restarted[$label]} / $runs}")"
+  eval "${label}_rss_restart=$(( ${sum_rss_restart[$label]} / runs ))"
   printf '%-11s mean of %d: first start %.1f s (CPU %.1f s), RSS %d MiB; restart %.1f s, RSS %d MiB\n' "$label" "$runs" \
     "$(eval echo \$${label}_started)" "$(eval echo \$${label}_cpu)" "$(eval echo \$${label}_rss)" \
     "$(eval echo \$${label}_restarted)" "$(eval echo \$${label}_rss_restart)" | tee -a "$out"
 }
 
 echo "# startup — $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), JAVA_OPTS=${JAVA_OPTS:-}, variants: $variants" > "$out"
-measure_variants() { # app jar args... — the app in every variant
-  local app=$1 jar=$2; shift 2
-  for variant in $variants; do
-    case $variant in
-      jar) jvm_extra=""; measure "$app" "$jar" "$@" ;;
-      cds)
-        local dir=target/bench/cds-$app
-        echo "$app: CDS training run (not timed)"
-        scripts/build-cds-archive.sh "$jar" "$dir" "$@" >/dev/null
-        jvm_extra="-XX:SharedArchiveFile=$PWD/$dir/application.jsa"
-        measure "${app}_cds" "$dir/app/$(basename "$jar")" "$@"
-        jvm_extra="" ;;
-      *) echo "unknown variant $variant (jar, cds)"; exit 2 ;;
-    esac
-  done
-}
+apps=()
+declare -A jar_of args_of
 if [[ $which == product || $which == both ]]; then
   ./mvnw -q -B -ntp -DskipTests package
-  jar=$(ls target/directive-follow-up-*.jar | grep -v original | head -1)
-  measure_variants product "$jar" --spring.profiles.active=demo
+  apps+=(product)
+  jar_of[product]=$(ls target/directive-follow-up-*.jar | grep -v original | head -1)
+  args_of[product]="--spring.profiles.active=demo"
 fi
 if [[ $which == bare || $which == both ]]; then
   ./mvnw -q -B -ntp -o -f bench/bare-camunda/pom.xml -DskipTests package
-  measure_variants bare bench/bare-camunda/target/bare-camunda-1.jar
+  apps+=(bare)
+  jar_of[bare]=bench/bare-camunda/target/bare-camunda-1.jar
+  args_of[bare]=""
 fi
+for variant in $variants; do
+  case $variant in
+    jar) ;;
+    cds)
+      for app in "${apps[@]}"; do
+        echo "$app: CDS training run (not timed)"
+        # shellcheck disable=SC2086
+        scripts/build-cds-archive.sh "${jar_of[$app]}" "target/bench/cds-$app" ${args_of[$app]} >/dev/null
+      done ;;
+    *) echo "unknown variant $variant (jar, cds)"; exit 2 ;;
+  esac
+done
+for run in $(seq 1 "$runs"); do
+  for variant in $variants; do
+    declare -A first_of=()
+    for app in "${apps[@]}"; do
+      if [[ $variant == cds ]]; then
+        label=${app}_cds jar="target/bench/cds-$app/app/$(basename "${jar_of[$app]}")"
+        jvm_extra="-XX:SharedArchiveFile=$PWD/target/bench/cds-$app/application.jsa"
+      else
+        label=$app jar=${jar_of[$app]} jvm_extra=""
+      fi
+      # shellcheck disable=SC2086
+      run_once "$label" "$jar" ${args_of[$app]}
+      first_of[$app]=$last_started
+    done
+    jvm_extra=""
+    if [[ $which == both ]]; then
+      awk "BEGIN {printf \"run %d, %-3s: first start product/bare %.2fx\n\", $run, \"$variant\", ${first_of[product]} / ${first_of[bare]}}" \
+        | tee -a "$out"
+    fi
+  done
+done
+for variant in $variants; do
+  for app in "${apps[@]}"; do
+    if [[ $variant == cds ]]; then report "${app}_cds"; else report "$app"; fi
+  done
+done
 if [[ $which == both ]]; then
   for variant in $variants; do
     suffix=""; [[ $variant == cds ]] && suffix=_cds
