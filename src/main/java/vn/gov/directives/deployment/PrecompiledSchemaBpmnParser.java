@@ -64,7 +64,7 @@ public class PrecompiledSchemaBpmnParser extends BpmnParser {
     static final Schema SCHEMA = compile(BPMN_20_SCHEMA_LOCATION);
   }
 
-  static Schema compile(String schemaLocation) {
+  private static Schema compile(String schemaLocation) {
     URL location = ReflectUtil.getResource(schemaLocation);
     if (location == null) {
       throw new ProcessEngineException("BPMN schema " + schemaLocation + " is not on the class path");
