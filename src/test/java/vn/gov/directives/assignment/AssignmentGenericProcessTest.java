@@ -54,7 +54,6 @@ import vn.gov.directives.notice.NoticeDeadlines;
 import vn.gov.directives.notice.TrackedLead;
 import vn.gov.directives.plan.DocumentLinks;
 import vn.gov.directives.reminder.ReminderJobConfiguration;
-import vn.gov.directives.reminder.ReminderJobScheduler;
 import vn.gov.directives.reminder.ReminderKind;
 import vn.gov.directives.support.TestMail;
 
@@ -420,11 +419,8 @@ class AssignmentGenericProcessTest {
   private record PendingReminder(int days, Instant at) {}
 
   private List<ReminderJobConfiguration> reminderJobs(ProcessInstance instance) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).list().stream()
-        .map(JobEntity.class::cast)
-        .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
-        .map(job -> ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()))
-        .toList();
+    return ProcessTestSupport.reminderJobs(managementService, instance.getId()).stream()
+        .map(ProcessTestSupport::reminderOf).toList();
   }
 
   private String onlyNoDeadlineJob(ProcessInstance instance) {
@@ -436,17 +432,13 @@ class AssignmentGenericProcessTest {
   /** The pending periodic reminder jobs: how many working days after the task's creation, and when. */
   private List<PendingReminder> noDeadlineJobs(ProcessInstance instance) {
     return noDeadlineJobEntities(instance).stream()
-        .map(job -> new PendingReminder(ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()).days(),
-            job.getDuedate().toInstant()))
+        .map(job -> new PendingReminder(ProcessTestSupport.reminderOf(job).days(), job.getDuedate().toInstant()))
         .toList();
   }
 
   private List<JobEntity> noDeadlineJobEntities(ProcessInstance instance) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).list().stream()
-        .map(JobEntity.class::cast)
-        .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
-        .filter(job -> ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()).kind()
-            == ReminderKind.NO_DEADLINE_REMINDER)
+    return ProcessTestSupport.reminderJobs(managementService, instance.getId()).stream()
+        .filter(job -> ProcessTestSupport.reminderOf(job).kind() == ReminderKind.NO_DEADLINE_REMINDER)
         .toList();
   }
 

@@ -28,7 +28,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gov.directives.reminder.ReminderJobConfiguration;
-import vn.gov.directives.reminder.ReminderJobScheduler;
 import vn.gov.directives.reminder.ReminderKind;
 import vn.gov.directives.reminder.ReminderLog;
 import vn.gov.directives.reminder.ReminderRecord;
@@ -138,18 +137,13 @@ class NoDateTimerRetirementTest {
   }
 
   private List<String> reminderJobIds(ProcessInstance instance) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).list().stream()
-        .map(JobEntity.class::cast)
-        .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
+    return ProcessTestSupport.reminderJobs(managementService, instance.getId()).stream()
         .map(JobEntity::getId).sorted().toList();
   }
 
   private List<ReminderJobConfiguration> reminderJobs(ProcessInstance instance) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).list().stream()
-        .map(JobEntity.class::cast)
-        .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
-        .map(job -> ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw()))
-        .toList();
+    return ProcessTestSupport.reminderJobs(managementService, instance.getId()).stream()
+        .map(ProcessTestSupport::reminderOf).toList();
   }
 
   private ProcessInstance start(String leadId, String deadline) {

@@ -80,6 +80,7 @@ import vn.gov.directives.organization.Leader;
 import vn.gov.directives.organization.OrganizationDirectory;
 import vn.gov.directives.organization.UnknownAgencyException;
 import vn.gov.directives.security.ProcessAccess;
+import vn.gov.directives.support.ProcessTestSupport;
 
 /**
  * The engine with the reminder plugin, a real SMTP server (GreenMail) and the engine clock moved through January and
@@ -704,10 +705,7 @@ class ReminderEngineTest {
   }
 
   private List<JobEntity> reminderJobs(String pi) {
-    return managementService.createJobQuery().processInstanceId(pi).list().stream()
-        .map(JobEntity.class::cast)
-        .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
-        .toList();
+    return ProcessTestSupport.reminderJobs(managementService, pi);
   }
 
   private List<JobEntity> taskJobs(String pi, String taskId) {

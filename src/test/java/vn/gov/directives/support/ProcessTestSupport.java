@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -19,6 +20,8 @@ import vn.gov.directives.calendar.VietnamTime;
 import vn.gov.directives.document.DocumentFormat;
 import vn.gov.directives.document.DocumentService;
 import vn.gov.directives.document.IssuedDocument;
+import vn.gov.directives.reminder.ReminderJobConfiguration;
+import vn.gov.directives.reminder.ReminderJobScheduler;
 
 /** What the process tests do the way a user or the job executor would: one copy for every process test. */
 public final class ProcessTestSupport {
@@ -45,6 +48,19 @@ public final class ProcessTestSupport {
   public static List<String> candidateGroups(TaskService tasks, Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+  }
+
+  /** The jobs of the reminder job chain that wait in the process instance, as the engine holds them. */
+  public static List<JobEntity> reminderJobs(ManagementService management, String processInstanceId) {
+    return management.createJobQuery().processInstanceId(processInstanceId).list().stream()
+        .map(JobEntity.class::cast)
+        .filter(job -> ReminderJobScheduler.JOB_HANDLER_TYPE.equals(job.getJobHandlerType()))
+        .toList();
+  }
+
+  /** What a reminder job is about: kind, working days, deadline, subject. */
+  public static ReminderJobConfiguration reminderOf(JobEntity job) {
+    return ReminderJobConfiguration.parse(job.getJobHandlerConfigurationRaw());
   }
 
   /** Runs every job due now (engine clock), one at a time: a job may cancel others. */
