@@ -147,20 +147,12 @@ class AssignmentHandoverProcessTest {
   }
 
   private ProcessInstance start(String leadId) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("assignmentLeadId", leadId);
-    variables.put("noticeId", "notice-1");
-    variables.put("noticeNumber", "295/TB-UBND");
-    variables.put("noticeDate", "2018-12-26");
-    variables.put("assignmentCode", "9");
+    Map<String, Object> variables = ProcessTestSupport.assignmentVariables(leadId, "9", "2019-01-01");
     variables.put("assignmentKind", "handover");
     variables.put("assignmentTitle", "Chuyển giao Cổng thông tin điện tử của tỉnh từ Sở Thông tin và Truyền thông về Văn phòng UBND tỉnh");
     variables.put("leadAgency", "VPUBND");
     variables.put("partners", new java.util.ArrayList<>(List.of("STTTT")));
     variables.put("urgent", Boolean.TRUE);
-    variables.put("assignmentDeadline", "2019-01-01");
-    variables.put("planDeadline", "2019-01-01");
-    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 9");
     return runtimeService.startProcessInstanceByKey("assignment-handover", variables);
   }
 

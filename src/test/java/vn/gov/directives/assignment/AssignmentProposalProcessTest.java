@@ -224,20 +224,12 @@ class AssignmentProposalProcessTest {
   }
 
   private ProcessInstance start(String leadId, String deadline, List<String> partners) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("assignmentLeadId", leadId);
-    variables.put("noticeId", "notice-1");
-    variables.put("noticeNumber", "295/TB-UBND");
-    variables.put("noticeDate", "2018-12-26");
-    variables.put("assignmentCode", "3");
+    Map<String, Object> variables = ProcessTestSupport.assignmentVariables(leadId, "3", deadline);
     variables.put("assignmentKind", "proposal");
     variables.put("assignmentTitle", "Đề xuất thành lập Ban Chỉ đạo xây dựng Chính quyền điện tử tỉnh Bình Định");
     variables.put("leadAgency", "STTTT");
     variables.put("partners", new java.util.ArrayList<>(partners));
     variables.put("urgent", Boolean.TRUE);
-    variables.put("assignmentDeadline", deadline);
-    variables.put("planDeadline", deadline);
-    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 3");
     return runtimeService.startProcessInstanceByKey("assignment-proposal", variables);
   }
 

@@ -489,20 +489,14 @@ class AssignmentRegulationProcessTest {
   }
 
   private ProcessInstance start(String code, String kind, String title, List<String> partners) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("assignmentLeadId", "lead-" + code + "-" + System.nanoTime());
+    Map<String, Object> variables =
+        ProcessTestSupport.assignmentVariables("lead-" + code + "-" + System.nanoTime(), code, null);
     variables.put("noticeId", "notice-295");
-    variables.put("noticeNumber", "295/TB-UBND");
-    variables.put("noticeDate", "2018-12-26");
-    variables.put("assignmentCode", code);
     variables.put("assignmentKind", kind);
     variables.put("assignmentTitle", title);
     variables.put("leadAgency", "STTTT");
     variables.put("partners", new ArrayList<>(partners));
     variables.put("urgent", Boolean.TRUE);
-    variables.put("assignmentDeadline", null);
-    variables.put("planDeadline", null);
-    variables.put("taskSuffix", " — TB 295/TB-UBND, mục " + code);
     return runtimeService.startProcessInstanceByKey("assignment-regulation", variables);
   }
 

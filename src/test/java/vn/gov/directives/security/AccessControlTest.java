@@ -547,20 +547,13 @@ class AccessControlTest {
   }
 
   private ProcessInstance startProposal(String leadId, List<String> partners) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("assignmentLeadId", leadId);
+    Map<String, Object> variables = ProcessTestSupport.assignmentVariables(leadId, "3", "2019-01-31");
     variables.put("noticeId", "notice-access");
-    variables.put("noticeNumber", "295/TB-UBND");
-    variables.put("noticeDate", "2018-12-26");
-    variables.put("assignmentCode", "3");
     variables.put("assignmentKind", "proposal");
     variables.put("assignmentTitle", "Đề xuất thành lập Ban Chỉ đạo xây dựng Chính quyền điện tử tỉnh Bình Định");
     variables.put("leadAgency", "STTTT");
     variables.put("partners", new ArrayList<>(partners));
     variables.put("urgent", Boolean.TRUE);
-    variables.put("assignmentDeadline", "2019-01-31");
-    variables.put("planDeadline", "2019-01-31");
-    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 3");
     return runtime.startProcessInstanceByKey("assignment-proposal", variables);
   }
 

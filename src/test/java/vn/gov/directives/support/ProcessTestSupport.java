@@ -109,20 +109,30 @@ public final class ProcessTestSupport {
    * (Sở Tài chính funds the 2019 IT plan), with a deadline ({@code yyyy-MM-dd}) or none (null).
    */
   public static Map<String, Object> budgetAssignmentVariables(String leadId, String deadline) {
-    Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put("assignmentLeadId", leadId);
-    variables.put("noticeId", "notice-1");
-    variables.put("noticeNumber", "295/TB-UBND");
-    variables.put("noticeDate", "2018-12-26");
-    variables.put("assignmentCode", "3");
+    Map<String, Object> variables = assignmentVariables(leadId, "3", deadline);
     variables.put("assignmentKind", "budget");
     variables.put("assignmentTitle", "Bố trí kinh phí thực hiện Kế hoạch ứng dụng CNTT năm 2019");
     variables.put("leadAgency", "STC");
     variables.put("partners", List.of("STTTT"));
     variables.put("urgent", Boolean.FALSE);
+    return variables;
+  }
+
+  /**
+   * The start variables {@code notice-follow-up} passes to an assignment process for item {@code code} of notice 295,
+   * with a deadline ({@code yyyy-MM-dd}) or none (null); the caller adds the kind, title, lead agency, partners and
+   * urgency of the item. A modifiable map.
+   */
+  public static Map<String, Object> assignmentVariables(String leadId, String code, String deadline) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("assignmentLeadId", leadId);
+    variables.put("noticeId", "notice-1");
+    variables.put("noticeNumber", "295/TB-UBND");
+    variables.put("noticeDate", "2018-12-26");
+    variables.put("assignmentCode", code);
     variables.put("assignmentDeadline", deadline);
     variables.put("planDeadline", deadline);
-    variables.put("taskSuffix", " — TB 295/TB-UBND, mục 3");
+    variables.put("taskSuffix", " — TB 295/TB-UBND, mục " + code);
     return variables;
   }
 }
