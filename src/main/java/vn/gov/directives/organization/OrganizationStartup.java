@@ -41,8 +41,7 @@ public class OrganizationStartup implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    AdminAccount admin = new AdminAccount(environment.getProperty(AdminAccount.USER_PROPERTY),
-        environment.getProperty(AdminAccount.PASSWORD_PROPERTY));
+    AdminAccount admin = AdminAccount.from(environment);
     long start = System.nanoTime();
     long startCpu = THREADS.getCurrentThreadCpuTime();
     StoredPasswords passwords = new StoredPasswords(engine);

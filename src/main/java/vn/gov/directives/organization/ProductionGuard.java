@@ -36,8 +36,7 @@ public final class ProductionGuard {
         return;
       }
       List<String> problems = configurationProblems(environment.getProperty(DEMO_USERS_PROPERTY, Boolean.class, false),
-          new AdminAccount(environment.getProperty(AdminAccount.USER_PROPERTY),
-              environment.getProperty(AdminAccount.PASSWORD_PROPERTY)));
+          AdminAccount.from(environment));
       if (!problems.isEmpty()) {
         throw new IllegalStateException("Hồ sơ 'prod' từ chối khởi động: " + String.join("; ", problems));
       }

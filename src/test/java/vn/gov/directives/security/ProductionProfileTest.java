@@ -82,6 +82,13 @@ class ProductionProfileTest {
       assertThat(passwords.matches(identity.createUserQuery().userId(ADMIN).singleResult(), "Mat-Khau-Moi-2020!"))
           .isTrue();
       assertThat(new AdminAccount(ADMIN, "Mat-Khau-Moi-2020!").ensure(identity, passwords).isEmpty()).isTrue();
+      // its e-mail follows APP_ADMIN_EMAIL the same way, the password left as it is
+      AdminAccount withEmail = new AdminAccount(ADMIN, "Mat-Khau-Moi-2020!", " quantri@binhdinh.gov.vn ");
+      assertThat(withEmail.ensure(identity, passwords).changes()).containsExactly("admin e-mail set " + ADMIN);
+      User admin = identity.createUserQuery().userId(ADMIN).singleResult();
+      assertThat(admin.getEmail()).isEqualTo("quantri@binhdinh.gov.vn");
+      assertThat(passwords.matches(admin, "Mat-Khau-Moi-2020!")).isTrue();
+      assertThat(withEmail.ensure(identity, passwords).isEmpty()).isTrue();
 
       // a user left with a demo password (created before the policy was on) stops the next production start
       var configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
