@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import vn.gov.directives.publishing.LazyHttpConnectPlugin;
 import vn.gov.directives.publishing.LazyHttpConnector;
+import vn.gov.directives.startup.BuildTimeSwitches;
 
 /**
  * What the start-up leaves out (README "Benchmark", start-up) and what it must keep: the operators' health checks
@@ -43,6 +44,19 @@ class StartupFootprintTest {
             "logback.events", "application.started.time");
     assertThat(context.containsBean("metricsEndpoint")).isTrue();
     assertThat(context.containsBean("healthEndpoint")).isTrue();
+  }
+
+  /**
+   * Spring decided these conditions here at start, from this context's settings (the job executor off): the switches
+   * a start from the build's bean definitions checks must name the same beans and decide the same way, or an upgrade
+   * of the starter renamed one.
+   */
+  @Test
+  void theBuildTimeSwitchesDecideAsSpringsOwnConditions() {
+    assertThat(BuildTimeSwitches.disagreements(BuildTimeSwitches.CAMUNDA_STARTER, context.getEnvironment(),
+        context::containsBeanDefinition)).isEmpty();
+    assertThat(context.containsBeanDefinition("jobExecutorStartingEventListener")).isFalse();
+    assertThat(context.containsBeanDefinition("strongUuidGenerator")).isTrue();
   }
 
   @Test

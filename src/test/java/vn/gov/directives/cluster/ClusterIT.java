@@ -9,9 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -79,7 +77,7 @@ class ClusterIT {
     smtpPort = ClusterNode.freePort();
     startSmtp();
 
-    Path jar = packagedJar();
+    Path jar = ClusterNode.packagedJar();
     Path logs = Path.of("target", "cluster-it");
     // the postgres profile, configured as in production through its environment variables
     Map<String, String> environment = Map.of(
@@ -91,17 +89,15 @@ class ClusterIT {
         "APP_DB_POOL_SIZE", "12",
         "APP_DB_POOL_MIN_IDLE", "2",
         // a dead node's jobs come back after 15 s instead of 2 minutes
-        "APP_JOB_LOCK_TIME_MS", String.valueOf(LOCK_TIME_MS));
+        "APP_JOB_LOCK_TIME_MS", String.valueOf(LOCK_TIME_MS),
+        // the test administrator, created by the product at start-up as in production (no demo users)
+        "APP_ADMIN_USER", ADMIN,
+        "APP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+        "APP_ADMIN_EMAIL", ADMIN_MAIL);
     List<String> args = List.of(
         "--spring.profiles.active=postgres",
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,
-        // the test administrator, created by the Camunda starter (no demo users)
-        "--camunda.bpm.admin-user.id=" + ADMIN,
-        "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
-        "--camunda.bpm.admin-user.first-name=Quản trị",
-        "--camunda.bpm.admin-user.last-name=Cụm",
-        "--camunda.bpm.admin-user.email=" + ADMIN_MAIL,
         // due jobs are looked for every 0.2–1 s (production: up to 5 s)
         "--camunda.bpm.job-execution.wait-time-in-millis=200",
         "--camunda.bpm.job-execution.max-wait=1000",
@@ -148,6 +144,9 @@ class ClusterIT {
   @Test
   @Order(1)
   void aTaskStartedOnNodeAIsSeenAndCompletedOnNodeB() throws Exception {
+    // both nodes run as production does: from the jar's build-time bean definitions
+    assertThat(nodeA.log()).contains("Starting AOT-processed Application");
+    assertThat(nodeB.log()).contains("Starting AOT-processed Application");
     String instance = startTasks(nodeA, "ab", 1).get(0);
 
     JsonNode tasks = nodeB.get("/engine-rest/task?processInstanceId=" + instance);
@@ -321,16 +320,6 @@ class ClusterIT {
   private static void startSmtp() {
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-  }
-
-  private static Path packagedJar() throws IOException {
-    try (var files = Files.list(Path.of("target"))) {
-      return files.filter(f -> f.getFileName().toString().matches("directive-follow-up-.*\\.jar"))
-          .filter(f -> !f.getFileName().toString().endsWith("-plain.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException(
-              "No packaged jar in target/: the cluster test runs after 'package' (./mvnw verify)"));
-    }
   }
 
   /** Starts {@code count} dated tasks for the test administrator; business keys {@code <batch>-<i>}. */

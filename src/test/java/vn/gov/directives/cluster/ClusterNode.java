@@ -22,7 +22,7 @@ import java.util.Map;
  * One application node: the packaged jar in its own JVM (so that it can be killed with SIGKILL), spoken to through
  * /engine-rest with HTTP Basic.
  */
-final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,7 +42,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   /** Starts {@code java -jar jar args…} with {@code environment} added, its output in {@code logDir/<id>.log}. */
-  static ClusterNode start(String id, Path jar, List<String> applicationArgs, Map<String, String> environment,
+  public static ClusterNode start(String id, Path jar, List<String> applicationArgs, Map<String, String> environment,
       Path logDir, String user, String password) throws IOException {
     int port = freePort();
     Files.createDirectories(logDir);
@@ -66,7 +66,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   /** Waits until the REST API answers an authenticated call (the engine, deployments and identity are ready). */
-  void awaitReady(Duration timeout) throws Exception {
+  public void awaitReady(Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -86,7 +86,7 @@ final class ClusterNode implements AutoCloseable {
     throw new IllegalStateException("Node " + id + " did not answer within " + timeout + "; log:\n" + tail());
   }
 
-  JsonNode get(String path) throws Exception {
+  public JsonNode get(String path) throws Exception {
     return send(request(path).GET().build(), 200);
   }
 
@@ -149,12 +149,36 @@ final class ClusterNode implements AutoCloseable {
     process.waitFor();
   }
 
-  String tail() {
+  public String tail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** The node's whole output so far. */
+  public String log() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  /** For a start that must fail: waits until the JVM has exited and returns its exit code. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("Node " + id + " still runs after " + timeout + "; log:\n" + tail());
+    }
+    return process.exitValue();
+  }
+
+  /** The executable jar built by 'package' (tests that start it run in the integration-test phase). */
+  public static Path packagedJar() throws IOException {
+    try (var files = Files.list(Path.of("target"))) {
+      return files.filter(f -> f.getFileName().toString().matches("directive-follow-up-.*\\.jar"))
+          .filter(f -> !f.getFileName().toString().endsWith("-plain.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException(
+              "No packaged jar in target/: tests that start it run after 'package' (./mvnw verify)"));
     }
   }
 
