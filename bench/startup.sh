@@ -6,14 +6,17 @@
 # start-up leaves to the first request shows there).
 #   product  this application, demo profile (demo organisation, 100 users, notice 295 loaded at start)
 #   bare     a bare Camunda 7.24 Spring Boot starter app (bench/bare-camunda, built offline), measured the same way
-# Each is measured in two variants, the same way for both apps:
+# Each is measured in these variants (STARTUP_VARIANTS, default "jar cds"), the same way for both apps:
 #   jar      java -jar on the executable jar, as built
 #   cds      extracted jar started with a class-data sharing archive made by scripts/build-cds-archive.sh (its
 #            training run, not timed, uses the same application arguments)
+#   noaot    java -jar with -Dspring.aot.enabled=false: the product works its bean definitions out at start instead of
+#            using the build's (README "Start-up: bean definitions from the build"); the bare app has none, so for it
+#            this is its jar variant measured again in the same turn
 # With "both" the apps take turns, run by run (product, bare, product, bare…): this machine's speed drifts by 10-20 %
 # over minutes (a virtual machine on a shared host), and measuring all of one app before the other put that drift
 # into the ratio. Each run also prints its own pair's ratio, so the spread shows.
-# Usage: [JAVA_OPTS=-Xmx384m] [STARTUP_VARIANTS="jar cds"] bench/startup.sh [RUNS] [product|bare|both]   (default 3 product)
+# Usage: [JAVA_OPTS=-Xmx384m] [STARTUP_VARIANTS="jar cds noaot"] bench/startup.sh [RUNS] [product|bare|both]   (default 3 product)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -98,14 +101,14 @@ if [[ $which == bare || $which == both ]]; then
 fi
 for variant in $variants; do
   case $variant in
-    jar) ;;
+    jar|noaot) ;;
     cds)
       for app in "${apps[@]}"; do
         echo "$app: CDS training run (not timed)"
         # shellcheck disable=SC2086
         scripts/build-cds-archive.sh "${jar_of[$app]}" "target/bench/cds-$app" ${args_of[$app]} >/dev/null
       done ;;
-    *) echo "unknown variant $variant (jar, cds)"; exit 2 ;;
+    *) echo "unknown variant $variant (jar, cds, noaot)"; exit 2 ;;
   esac
 done
 for run in $(seq 1 "$runs"); do
@@ -115,6 +118,8 @@ for run in $(seq 1 "$runs"); do
       if [[ $variant == cds ]]; then
         label=${app}_cds jar="target/bench/cds-$app/app/$(basename "${jar_of[$app]}")"
         jvm_extra="-XX:SharedArchiveFile=$PWD/target/bench/cds-$app/application.jsa"
+      elif [[ $variant == noaot ]]; then
+        label=${app}_noaot jar=${jar_of[$app]} jvm_extra="-Dspring.aot.enabled=false"
       else
         label=$app jar=${jar_of[$app]} jvm_extra=""
       fi
@@ -131,12 +136,12 @@ for run in $(seq 1 "$runs"); do
 done
 for variant in $variants; do
   for app in "${apps[@]}"; do
-    if [[ $variant == cds ]]; then report "${app}_cds"; else report "$app"; fi
+    if [[ $variant == jar ]]; then report "$app"; else report "${app}_$variant"; fi
   done
 done
 if [[ $which == both ]]; then
   for variant in $variants; do
-    suffix=""; [[ $variant == cds ]] && suffix=_cds
+    suffix=""; [[ $variant != jar ]] && suffix=_$variant
     p=product$suffix b=bare$suffix
     ps=${p}_started bs=${b}_started pc=${p}_cpu bc=${b}_cpu pr=${p}_rss br=${b}_rss
     prs=${p}_restarted brs=${b}_restarted prr=${p}_rss_restart brr=${b}_rss_restart
