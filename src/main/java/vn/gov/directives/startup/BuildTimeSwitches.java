@@ -9,9 +9,9 @@ import org.springframework.core.env.PropertyResolver;
  * Settings that decide whether a bean exists at all ({@code @ConditionalOnProperty}). A start from the build's bean
  * definitions took that decision when the jar was built, from application.yaml without a profile; a different value
  * given at start (command line, environment, a profile's file) would be silently ignored. So such a start refuses a
- * value that the build did not follow, naming the setting and what to do instead. The list holds the Camunda starter's
- * switches (its {@code @ConditionalOnProperty} conditions in 7.24); values that only configure an existing bean, such as
- * {@code camunda.bpm.job-execution.lock-time-in-millis}, are read at start as always.
+ * value that the build did not follow, naming the setting and what to do instead. The list holds the Camunda
+ * starter's switches (its {@code @ConditionalOnProperty} conditions in 7.24); values that only configure an existing
+ * bean, such as {@code camunda.bpm.job-execution.lock-time-in-millis}, are read at start as always.
  */
 public final class BuildTimeSwitches {
 
@@ -49,7 +49,8 @@ public final class BuildTimeSwitches {
   private BuildTimeSwitches() {}
 
   /** One line per switch whose value now differs from what the build decided; empty when all agree. */
-  public static List<String> disagreements(List<Switch> switches, PropertyResolver environment, Predicate<String> beanDefined) {
+  public static List<String> disagreements(List<Switch> switches, PropertyResolver environment,
+      Predicate<String> beanDefined) {
     List<String> problems = new ArrayList<>();
     for (Switch each : switches) {
       boolean wanted = each.matches(environment);

@@ -12,9 +12,10 @@ import org.springframework.core.PriorityOrdered;
 /**
  * Completes, in a start from the build's bean definitions, the beans whose {@code @Bean} method declares an interface.
  * The build sees only the declared type, so it generates no injection and no {@code @PostConstruct} call for what the
- * implementation declares. Camunda's Spring Boot starter has a dozen such beans ({@code camundaProcessEngineConfiguration}
- * is a {@code CamundaProcessEngineConfiguration}; the {@code DefaultProcessEngineConfiguration} it returns has
- * {@code @Autowired CamundaBpmProperties}): without this the engine fails to start. Only interface-typed beans are
+ * implementation declares. Camunda's Spring Boot starter has a dozen such beans
+ * ({@code camundaProcessEngineConfiguration} is a {@code CamundaProcessEngineConfiguration}; the
+ * {@code DefaultProcessEngineConfiguration} it returns has {@code @Autowired CamundaBpmProperties}): without this the
+ * engine fails to start. Only interface-typed beans are
  * touched: for a class the build saw the members itself, and doing them again would call {@code @PostConstruct}
  * twice. Outside that mode Spring's own post-processors do the work and this does nothing.
  */
