@@ -62,6 +62,22 @@ class PackagedJarIT {
     }
   }
 
+  /** A profile is still read at start: the prod profile's own checks run in a jar built without it. */
+  @Test
+  void theProdProfileGivenAtStartStillRefusesDemoUsers() throws Exception {
+    try (ClusterNode node = ClusterNode.start("prod-demo", ClusterNode.packagedJar(), List.of(
+        "--spring.profiles.active=prod,demo", "--spring.datasource.url=" + h2()), Map.of(), LOGS, "demo", "demo")) {
+
+      assertThat(node.awaitExit(Duration.ofMinutes(3))).isNotZero();
+
+      assertThat(node.log()).contains("Starting AOT-processed Application", "Hồ sơ 'prod' từ chối khởi động",
+          "không được tạo người dùng demo", "APP_ADMIN_USER");
+      try (var files = Files.list(work)) {
+        assertThat(files).isEmpty();
+      }
+    }
+  }
+
   private String h2() {
     return "jdbc:h2:file:" + work.resolve("directives") + ";MODE=LEGACY;NON_KEYWORDS=VALUE";
   }
