@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gov.directives.support.JarNode;
 
 /**
  * Two real application nodes (the packaged jar, each in its own JVM) on one embedded PostgreSQL, with GreenMail as
@@ -67,17 +68,17 @@ class ClusterIT {
   private static JdbcTemplate sql;
   private static GreenMail smtp;
   private static int smtpPort;
-  private static ClusterNode nodeA;
-  private static ClusterNode nodeB;
+  private static JarNode nodeA;
+  private static JarNode nodeB;
 
   @BeforeAll
   static void startCluster() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
     sql = new JdbcTemplate(postgres.getPostgresDatabase());
-    smtpPort = ClusterNode.freePort();
+    smtpPort = JarNode.freePort();
     startSmtp();
 
-    Path jar = ClusterNode.packagedJar();
+    Path jar = JarNode.packagedJar();
     Path logs = Path.of("target", "cluster-it");
     // the postgres profile, configured as in production through its environment variables
     Map<String, String> environment = Map.of(
@@ -107,18 +108,18 @@ class ClusterIT {
         "--app.reminders.days-before=1",
         "--logging.level.vn.gov.directives.reminder=WARN");
     // One node first: it creates Camunda's schema, runs the migrations and deploys; the second one joins.
-    nodeA = ClusterNode.start("node-a", jar, args, environment, logs, ADMIN, ADMIN_PASSWORD);
+    nodeA = JarNode.start("node-a", jar, args, environment, logs, ADMIN, ADMIN_PASSWORD);
     nodeA.awaitReady(Duration.ofMinutes(8));
     try (InputStream bpmn = ClusterIT.class.getResourceAsStream("/cluster/cluster-test.bpmn")) {
       nodeA.deploy("cluster-test", "cluster-test.bpmn", bpmn.readAllBytes());
     }
-    nodeB = ClusterNode.start("node-b", jar, args, environment, logs, ADMIN, ADMIN_PASSWORD);
+    nodeB = JarNode.start("node-b", jar, args, environment, logs, ADMIN, ADMIN_PASSWORD);
     nodeB.awaitReady(Duration.ofMinutes(8));
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    for (ClusterNode node : new ClusterNode[] {nodeA, nodeB}) {
+    for (JarNode node : new JarNode[] {nodeA, nodeB}) {
       if (node != null) {
         node.close();
       }
@@ -323,7 +324,7 @@ class ClusterIT {
   }
 
   /** Starts {@code count} dated tasks for the test administrator; business keys {@code <batch>-<i>}. */
-  private static List<String> startTasks(ClusterNode node, String batch, int count) throws Exception {
+  private static List<String> startTasks(JarNode node, String batch, int count) throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ids.add(startTask(node, batch + "-" + i));
@@ -331,7 +332,7 @@ class ClusterIT {
     return ids;
   }
 
-  private static String startTask(ClusterNode node, String businessKey) throws Exception {
+  private static String startTask(JarNode node, String businessKey) throws Exception {
     // due in 30 days: its reminder lies in the future until the test makes it due
     String due = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(30).withHour(17).withMinute(0).withSecond(0)
         .withNano(0).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
@@ -353,7 +354,7 @@ class ClusterIT {
   }
 
   private interface Start {
-    String run(ClusterNode node, int index) throws Exception;
+    String run(JarNode node, int index) throws Exception;
   }
 
   private static List<String> onBothNodes(int count, Start start) throws Exception {
@@ -362,7 +363,7 @@ class ClusterIT {
       List<Future<String>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int index = i;
-        ClusterNode node = i % 2 == 0 ? nodeA : nodeB;
+        JarNode node = i % 2 == 0 ? nodeA : nodeB;
         futures.add(pool.submit(() -> start.run(node, index)));
       }
       List<String> ids = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.gov.directives.cluster.ClusterNode;
+import vn.gov.directives.support.JarNode;
 
 /**
  * The packaged jar as an operator starts it ({@code java -jar}): from the bean definitions worked out by the build
@@ -26,7 +26,7 @@ class PackagedJarIT {
 
   @Test
   void theDemoStartsFromTheBuildsDefinitions_deploysEverything_andServesTasklistRestAndHealth() throws Exception {
-    try (ClusterNode node = ClusterNode.start("demo", ClusterNode.packagedJar(), List.of(
+    try (JarNode node = JarNode.start("demo", JarNode.packagedJar(), List.of(
         "--spring.profiles.active=demo", "--spring.datasource.url=" + h2()), Map.of(), LOGS, "demo", "demo")) {
       node.awaitReady(Duration.ofMinutes(5));
 
@@ -46,7 +46,7 @@ class PackagedJarIT {
 
   @Test
   void aStarterSwitchTheBuildDidNotFollowIsRefusedBeforeAnythingIsWritten() throws Exception {
-    try (ClusterNode node = ClusterNode.start("refused", ClusterNode.packagedJar(), List.of(
+    try (JarNode node = JarNode.start("refused", JarNode.packagedJar(), List.of(
         "--spring.datasource.url=" + h2(), "--camunda.bpm.admin-user.id=quantri",
         "--camunda.bpm.admin-user.password=Quan-Tri-2019!"), Map.of(), LOGS, "quantri", "Quan-Tri-2019!")) {
 
@@ -65,7 +65,7 @@ class PackagedJarIT {
   /** A profile is still read at start: the prod profile's own checks run in a jar built without it. */
   @Test
   void theProdProfileGivenAtStartStillRefusesDemoUsers() throws Exception {
-    try (ClusterNode node = ClusterNode.start("prod-demo", ClusterNode.packagedJar(), List.of(
+    try (JarNode node = JarNode.start("prod-demo", JarNode.packagedJar(), List.of(
         "--spring.profiles.active=prod,demo", "--spring.datasource.url=" + h2()), Map.of(), LOGS, "demo", "demo")) {
 
       assertThat(node.awaitExit(Duration.ofMinutes(3))).isNotZero();
@@ -86,7 +86,7 @@ class PackagedJarIT {
     boolean holds() throws Exception;
   }
 
-  private static void awaitUntil(Check check, ClusterNode node) throws Exception {
+  private static void awaitUntil(Check check, JarNode node) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (!check.holds()) {
       if (Instant.now().isAfter(deadline)) {

@@ -1,4 +1,4 @@
-package vn.gov.directives.cluster;
+package vn.gov.directives.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,18 +22,18 @@ import java.util.Map;
  * One application node: the packaged jar in its own JVM (so that it can be killed with SIGKILL), spoken to through
  * /engine-rest with HTTP Basic.
  */
-public final class ClusterNode implements AutoCloseable {
+public final class JarNode implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  final String id;
-  final int port;
+  public final String id;
+  public final int port;
   private final Path log;
   private final String authorization;
   private Process process;
 
-  private ClusterNode(String id, int port, Path log, String user, String password) {
+  private JarNode(String id, int port, Path log, String user, String password) {
     this.id = id;
     this.port = port;
     this.log = log;
@@ -42,11 +42,11 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /** Starts {@code java -jar jar args…} with {@code environment} added, its output in {@code logDir/<id>.log}. */
-  public static ClusterNode start(String id, Path jar, List<String> applicationArgs, Map<String, String> environment,
+  public static JarNode start(String id, Path jar, List<String> applicationArgs, Map<String, String> environment,
       Path logDir, String user, String password) throws IOException {
     int port = freePort();
     Files.createDirectories(logDir);
-    ClusterNode node = new ClusterNode(id, port, logDir.resolve(id + ".log"), user, password);
+    JarNode node = new JarNode(id, port, logDir.resolve(id + ".log"), user, password);
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // small heaps and the serial collector: two nodes, the database and the test share two cores
@@ -90,18 +90,18 @@ public final class ClusterNode implements AutoCloseable {
     return send(request(path).GET().build(), 200);
   }
 
-  JsonNode post(String path, Object body) throws Exception {
+  public JsonNode post(String path, Object body) throws Exception {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), 200, 204);
   }
 
-  JsonNode put(String path, Object body) throws Exception {
+  public JsonNode put(String path, Object body) throws Exception {
     return send(request(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), 200, 204);
   }
 
   /** Deploys one BPMN file through the REST API (multipart). */
-  JsonNode deploy(String name, String fileName, byte[] content) throws Exception {
+  public JsonNode deploy(String name, String fileName, byte[] content) throws Exception {
     String boundary = "----cluster" + System.nanoTime();
     StringBuilder head = new StringBuilder();
     head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
@@ -139,12 +139,12 @@ public final class ClusterNode implements AutoCloseable {
         + response.statusCode() + ": " + response.body());
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process != null && process.isAlive();
   }
 
   /** SIGKILL: no shutdown hook, no rollback, no lock released by the node itself. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
@@ -192,7 +192,7 @@ public final class ClusterNode implements AutoCloseable {
     }
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
