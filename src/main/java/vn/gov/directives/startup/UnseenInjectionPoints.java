@@ -4,7 +4,7 @@ import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.CommonAnnotationBeanPostProcessor;
 import org.springframework.core.PriorityOrdered;
@@ -12,14 +12,14 @@ import org.springframework.core.PriorityOrdered;
 /**
  * Completes, in a start from the build's bean definitions, the beans whose {@code @Bean} method declares an interface.
  * The build sees only the declared type, so it generates no injection and no {@code @PostConstruct} call for what the
- * implementation declares. Camunda's Spring Boot starter has a dozen such beans
+ * implementation declares, nor {@code @PreDestroy} at shutdown. Camunda's Spring Boot starter has a dozen such beans
  * ({@code camundaProcessEngineConfiguration} is a {@code CamundaProcessEngineConfiguration}; the
  * {@code DefaultProcessEngineConfiguration} it returns has {@code @Autowired CamundaBpmProperties}): without this the
- * engine fails to start. Only interface-typed beans are
- * touched: for a class the build saw the members itself, and doing them again would call {@code @PostConstruct}
- * twice. Outside that mode Spring's own post-processors do the work and this does nothing.
+ * engine fails to start. Only interface-typed beans are touched: for a class the build saw the members itself, and
+ * doing them again would call {@code @PostConstruct} twice. Outside that mode Spring's own post-processors do the work
+ * and this does nothing.
  */
-final class UnseenInjectionPoints implements BeanPostProcessor, BeanFactoryAware, PriorityOrdered {
+final class UnseenInjectionPoints implements DestructionAwareBeanPostProcessor, BeanFactoryAware, PriorityOrdered {
 
   private ConfigurableListableBeanFactory beanFactory;
   private final AutowiredAnnotationBeanPostProcessor injection = new AutowiredAnnotationBeanPostProcessor();
@@ -45,6 +45,18 @@ final class UnseenInjectionPoints implements BeanPostProcessor, BeanFactoryAware
       initialization.postProcessBeforeInitialization(bean, beanName);
     }
     return bean;
+  }
+
+  @Override
+  public boolean requiresDestruction(Object bean) {
+    return AotDetector.useGeneratedArtifacts() && initialization.requiresDestruction(bean);
+  }
+
+  @Override
+  public void postProcessBeforeDestruction(Object bean, String beanName) {
+    if (AotDetector.useGeneratedArtifacts() && declaredAsInterface(beanName)) {
+      initialization.postProcessBeforeDestruction(bean, beanName);
+    }
   }
 
   private boolean declaredAsInterface(String beanName) {

@@ -60,6 +60,33 @@ class UnseenInjectionPointsTest {
     assertThat(beans.getBean(WithField.class).properties).isNull();
   }
 
+  @Test
+  void fromTheBuildsDefinitions_anInterfaceTypedBeanIsAlsoClosedAtShutdown() {
+    SpringProperties.setFlag(AotDetector.AOT_ENABLED);
+    DefaultListableBeanFactory beans = beanFactoryAsTheBuildRegistersIt();
+    RootBeanDefinition definition = new RootBeanDefinition();
+    definition.setTargetType(Runnable.class);
+    definition.setInstanceSupplier(Closing::new);
+    beans.registerBeanDefinition("closing", definition);
+    Closing closing = (Closing) beans.getBean("closing");
+
+    beans.destroySingletons();
+
+    assertThat(closing.closed).isTrue();
+  }
+
+  static class Closing implements Runnable {
+    boolean closed;
+
+    @Override
+    public void run() {}
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+      closed = true;
+    }
+  }
+
   static class WithField {
     @Autowired CamundaBpmProperties properties;
   }
