@@ -3,6 +3,7 @@ package vn.gov.directives.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaMetricsConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultMetricsConfiguration;
@@ -52,10 +53,7 @@ class UnseenInjectionPointsTest {
   void aBeanDeclaredAsItsClassIsLeftToTheBuildsGeneratedCode() {
     SpringProperties.setFlag(AotDetector.AOT_ENABLED);
     DefaultListableBeanFactory beans = beanFactoryAsTheBuildRegistersIt();
-    RootBeanDefinition definition = new RootBeanDefinition();
-    definition.setTargetType(WithField.class);
-    definition.setInstanceSupplier(WithField::new);
-    beans.registerBeanDefinition("withField", definition);
+    registerAsTheBuildDoes(beans, "withField", WithField.class, WithField::new);
 
     assertThat(beans.getBean(WithField.class).properties).isNull();
   }
@@ -64,10 +62,7 @@ class UnseenInjectionPointsTest {
   void fromTheBuildsDefinitions_anInterfaceTypedBeanIsAlsoClosedAtShutdown() {
     SpringProperties.setFlag(AotDetector.AOT_ENABLED);
     DefaultListableBeanFactory beans = beanFactoryAsTheBuildRegistersIt();
-    RootBeanDefinition definition = new RootBeanDefinition();
-    definition.setTargetType(Runnable.class);
-    definition.setInstanceSupplier(Closing::new);
-    beans.registerBeanDefinition("closing", definition);
+    registerAsTheBuildDoes(beans, "closing", Runnable.class, Closing::new);
     Closing closing = (Closing) beans.getBean("closing");
 
     beans.destroySingletons();
@@ -96,13 +91,20 @@ class UnseenInjectionPointsTest {
     CamundaBpmProperties properties = new CamundaBpmProperties();
     properties.getMetrics().setEnabled(false);
     beans.registerSingleton("camundaBpmProperties", properties);
-    RootBeanDefinition definition = new RootBeanDefinition();
-    definition.setTargetType(CamundaMetricsConfiguration.class);
-    definition.setInstanceSupplier(DefaultMetricsConfiguration::new);
-    beans.registerBeanDefinition("camundaMetricsConfiguration", definition);
+    registerAsTheBuildDoes(beans, "camundaMetricsConfiguration", CamundaMetricsConfiguration.class,
+        DefaultMetricsConfiguration::new);
     UnseenInjectionPoints unseen = new UnseenInjectionPoints();
     unseen.setBeanFactory(beans);
     beans.addBeanPostProcessor(unseen);
     return beans;
+  }
+
+  /** As the generated code registers a {@code @Bean} method's result: its declared type and a supplier. */
+  private static <T> void registerAsTheBuildDoes(DefaultListableBeanFactory beans, String name, Class<T> declared,
+      Supplier<? extends T> supplier) {
+    RootBeanDefinition definition = new RootBeanDefinition();
+    definition.setTargetType(declared);
+    definition.setInstanceSupplier(supplier);
+    beans.registerBeanDefinition(name, definition);
   }
 }
