@@ -1,5 +1,8 @@
 package vn.gov.directives.startup;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -21,6 +24,11 @@ import org.springframework.core.PriorityOrdered;
  */
 final class UnseenInjectionPoints implements DestructionAwareBeanPostProcessor, BeanFactoryAware, PriorityOrdered {
 
+  /** Read once: the flag is set in {@code main}, before any post-processor exists. */
+  private final boolean fromBuildTimeDefinitions = AotDetector.useGeneratedArtifacts();
+  /** The beans completed here, by identity: only they may need a {@code @PreDestroy} call from here. */
+  private final Set<Object> completed =
+      Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
   private ConfigurableListableBeanFactory beanFactory;
   private final AutowiredAnnotationBeanPostProcessor injection = new AutowiredAnnotationBeanPostProcessor();
   private final CommonAnnotationBeanPostProcessor initialization = new CommonAnnotationBeanPostProcessor();
@@ -40,21 +48,23 @@ final class UnseenInjectionPoints implements DestructionAwareBeanPostProcessor, 
 
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
-    if (AotDetector.useGeneratedArtifacts() && declaredAsInterface(beanName)) {
+    if (fromBuildTimeDefinitions && declaredAsInterface(beanName)) {
       injection.processInjection(bean);
       initialization.postProcessBeforeInitialization(bean, beanName);
+      completed.add(bean);
     }
     return bean;
   }
 
+  /** Asked for every bean: only those completed here are looked into, not every class of the context. */
   @Override
   public boolean requiresDestruction(Object bean) {
-    return AotDetector.useGeneratedArtifacts() && initialization.requiresDestruction(bean);
+    return completed.contains(bean) && initialization.requiresDestruction(bean);
   }
 
   @Override
   public void postProcessBeforeDestruction(Object bean, String beanName) {
-    if (AotDetector.useGeneratedArtifacts() && declaredAsInterface(beanName)) {
+    if (completed.remove(bean)) {
       initialization.postProcessBeforeDestruction(bean, beanName);
     }
   }
