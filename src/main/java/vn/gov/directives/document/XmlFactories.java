@@ -6,9 +6,10 @@ import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.TransformerFactory;
 
 /**
- * POI creates a {@link TransformerFactory} for every XML part it writes (several per DOCX), and without the system
- * property {@code javax.xml.transform.TransformerFactory} each creation is a ServiceLoader scan of every jar on the
- * class path — measured as a sixth of the DOCX rendering time in the throughput benchmark. The ordinary lookup is
+ * A library that creates a {@link TransformerFactory} for every XML part it writes (POI did, several per DOCX, when it
+ * wrote ours; it is now the tests' reference renderer) pays, without the system property
+ * {@code javax.xml.transform.TransformerFactory}, a ServiceLoader scan of every jar on the class path at each creation
+ * — a sixth of POI's DOCX rendering time in the throughput benchmark. The ordinary lookup is
  * done once and its answer pinned in that property, so every later lookup (ours and other libraries') finds the same
  * implementation it would have found, without the scan. An implementation chosen explicitly is left alone.
  * openhtmltopdf does the same with a {@link SAXParserFactory} and a {@link DocumentBuilderFactory} for every PDF
