@@ -13,10 +13,15 @@
 #   noaot    java -jar with -Dspring.aot.enabled=false: the product works its bean definitions out at start instead of
 #            using the build's (README "Start-up: bean definitions from the build"); the bare app has none, so for it
 #            this is its jar variant measured again in the same turn
+#   nodeploy java -jar with --camunda.bpm.auto-deployment-enabled=false: the product without Camunda deploying its 11
+#            models, DMN and 36 forms (its first start otherwise parses and stores them all), to show how much of the
+#            gap to the bare app is the engine's work on the product's models; the bare app deploys nothing, so for it
+#            this is its jar variant measured again in the same turn. Not a way to run the product: without its models
+#            it has no process to start
 # With "both" the apps take turns, run by run (product, bare, product, bare…): this machine's speed drifts by 10-20 %
 # over minutes (a virtual machine on a shared host), and measuring all of one app before the other put that drift
 # into the ratio. Each run also prints its own pair's ratio, so the spread shows.
-# Usage: [JAVA_OPTS=-Xmx384m] [STARTUP_VARIANTS="jar cds noaot"] bench/startup.sh [RUNS] [product|bare|both]   (default 3 product)
+# Usage: [JAVA_OPTS=-Xmx384m] [STARTUP_VARIANTS="jar cds noaot nodeploy"] bench/startup.sh [RUNS] [product|bare|both]   (default 3 product)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -26,12 +31,13 @@ variants=${STARTUP_VARIANTS:-jar cds}
 out=target/bench/startup.txt
 mkdir -p target/bench
 jvm_extra=""  # set per variant: the CDS archive option
+app_extra=""  # set per variant: application arguments added for both apps
 
 start_once() { # label round work jar args... — starts, measures, stops; sets started, ready, rss_start, rss_warm, cpu
   local label=$1 round=$2 work=$3 jar=$4; shift 4
   local log=$work/app-$round.log
   local start; start=$(date +%s.%N)
-  (cd "$work" && exec java ${JAVA_OPTS:-} $jvm_extra -jar "$OLDPWD/$jar" "$@" --server.port=$port \
+  (cd "$work" && exec java ${JAVA_OPTS:-} $jvm_extra -jar "$OLDPWD/$jar" "$@" $app_extra --server.port=$port \
       --spring.datasource.url="jdbc:h2:file:$work/data/directives;MODE=LEGACY;NON_KEYWORDS=VALUE" >"$log" 2>&1) &
   local pid=$!
   until grep -q "Started Application in" "$log" 2>/dev/null; do
@@ -57,7 +63,7 @@ start_once() { # label round work jar args... — starts, measures, stops; sets 
   kill $pid; wait $pid 2>/dev/null || true
 }
 
-declare -A sum_started sum_cpu sum_rss sum_restarted sum_rss_restart
+declare -A sum_started sum_cpu sum_rss sum_restarted sum_rss_restart pairs
 run_once() { # label jar args... — one run: a first start on a fresh database, then a restart on the same one
   local label=$1 jar=$2; shift 2
   local work; work=$(mktemp -d)
@@ -101,36 +107,40 @@ if [[ $which == bare || $which == both ]]; then
 fi
 for variant in $variants; do
   case $variant in
-    jar|noaot) ;;
+    jar|noaot|nodeploy) ;;
     cds)
       for app in "${apps[@]}"; do
         echo "$app: CDS training run (not timed)"
         # shellcheck disable=SC2086
         scripts/build-cds-archive.sh "${jar_of[$app]}" "target/bench/cds-$app" ${args_of[$app]} >/dev/null
       done ;;
-    *) echo "unknown variant $variant (jar, cds, noaot)"; exit 2 ;;
+    *) echo "unknown variant $variant (jar, cds, noaot, nodeploy)"; exit 2 ;;
   esac
 done
 for run in $(seq 1 "$runs"); do
   for variant in $variants; do
     declare -A first_of=()
     for app in "${apps[@]}"; do
+      jvm_extra="" app_extra=""
       if [[ $variant == cds ]]; then
         label=${app}_cds jar="target/bench/cds-$app/app/$(basename "${jar_of[$app]}")"
         jvm_extra="-XX:SharedArchiveFile=$PWD/target/bench/cds-$app/application.jsa"
       elif [[ $variant == noaot ]]; then
         label=${app}_noaot jar=${jar_of[$app]} jvm_extra="-Dspring.aot.enabled=false"
+      elif [[ $variant == nodeploy ]]; then
+        label=${app}_nodeploy jar=${jar_of[$app]} app_extra="--camunda.bpm.auto-deployment-enabled=false"
       else
-        label=$app jar=${jar_of[$app]} jvm_extra=""
+        label=$app jar=${jar_of[$app]}
       fi
       # shellcheck disable=SC2086
       run_once "$label" "$jar" ${args_of[$app]}
       first_of[$app]=$last_started
     done
-    jvm_extra=""
+    jvm_extra="" app_extra=""
     if [[ $which == both ]]; then
-      awk "BEGIN {printf \"run %d, %-3s: first start product/bare %.2fx\n\", $run, \"$variant\", ${first_of[product]} / ${first_of[bare]}}" \
-        | tee -a "$out"
+      pair=$(awk "BEGIN {printf \"%.2f\", ${first_of[product]} / ${first_of[bare]}}")
+      pairs[$variant]="${pairs[$variant]:-} $pair"
+      echo "run $run, $variant: first start product/bare ${pair}x" | tee -a "$out"
     fi
   done
 done
@@ -149,5 +159,8 @@ if [[ $which == both ]]; then
       \"$variant\", ${!ps} / ${!bs}, ${!pc} / ${!bc}, ${!pr} / ${!br}}" | tee -a "$out"
     awk "BEGIN {printf \"ratio product/bare, %-3s, restart:     start-up %.2fx, RSS after start %.2fx\n\", \
       \"$variant\", ${!prs} / ${!brs}, ${!prr} / ${!brr}}" | tee -a "$out"
+    # the spread the mean hides: single starts of the product vary by 1-2 s on this machine, the bare app's less
+    echo "ratio product/bare, $variant, first start, each pair of turns:${pairs[$variant]} (median $(tr ' ' '\n' <<<"${pairs[$variant]}" \
+      | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')x)" | tee -a "$out"
   done
 fi
