@@ -161,6 +161,6 @@ if [[ $which == both ]]; then
       \"$variant\", ${!prs} / ${!brs}, ${!prr} / ${!brr}}" | tee -a "$out"
     # the spread the mean hides: single starts of the product vary by 1-2 s on this machine, the bare app's less
     echo "ratio product/bare, $variant, first start, each pair of turns:${pairs[$variant]} (median $(tr ' ' '\n' <<<"${pairs[$variant]}" \
-      | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')x)" | tee -a "$out"
+      | grep . | sort -n | awk '{v[NR] = $1} END {printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')x)" | tee -a "$out"
   done
 fi
