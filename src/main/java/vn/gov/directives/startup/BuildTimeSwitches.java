@@ -48,17 +48,25 @@ public final class BuildTimeSwitches {
 
   private BuildTimeSwitches() {}
 
-  /** One line per switch whose value now differs from what the build decided; empty when all agree. */
+  /**
+   * One line per switch given a value at start that the build decided otherwise on; empty when all agree. A switch
+   * no source sets at start was not set for the build either (it read the same application.yaml), so the build's
+   * decision on it is the one a start would take: a bean missing then is missing for another of its conditions (a
+   * class not on the class path, as the actuator's health configuration without Spring Boot Actuator), not for the
+   * setting.
+   */
   public static List<String> disagreements(List<Switch> switches, PropertyResolver environment,
       Predicate<String> beanDefined) {
     List<String> problems = new ArrayList<>();
     for (Switch each : switches) {
+      String value = environment.getProperty(each.property());
+      if (value == null) {
+        continue;
+      }
       boolean wanted = each.matches(environment);
       if (wanted != beanDefined.test(each.beanName())) {
-        String value = environment.getProperty(each.property());
-        problems.add(each.property() + "=" + (value == null ? "(không đặt / not set)" : value)
-            + ": bản build " + (wanted ? "không có" : "đã có") + " bean '" + each.beanName() + "' (the build decided "
-            + (wanted ? "without" : "with") + " it); " + each.instead());
+        problems.add(each.property() + "=" + value + ": bản build " + (wanted ? "không có" : "đã có") + " bean '"
+            + each.beanName() + "' (the build decided " + (wanted ? "without" : "with") + " it); " + each.instead());
       }
     }
     return problems;

@@ -2,6 +2,7 @@ package vn.gov.directives.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -22,6 +23,24 @@ class BuildTimeSwitchesTest {
 
     assertThat(BuildTimeSwitches.disagreements(BuildTimeSwitches.CAMUNDA_STARTER, environment, BUILT::contains))
         .isEmpty();
+  }
+
+  /**
+   * A jar built without Spring Boot Actuator has no Camunda health configuration although nothing switched it off: it
+   * starts. Switching it off at start in a jar that has it is still refused.
+   */
+  @Test
+  void aBeanMissingForAnotherOfItsConditionsIsNoDisagreement_aValueGivenAtStartStillIs() {
+    Set<String> builtWithoutActuator = new HashSet<>(BUILT);
+    builtWithoutActuator.remove("org.camunda.bpm.spring.boot.starter.CamundaBpmActuatorConfiguration");
+
+    assertThat(BuildTimeSwitches.disagreements(BuildTimeSwitches.CAMUNDA_STARTER, new MockEnvironment(),
+        builtWithoutActuator::contains)).isEmpty();
+    assertThat(BuildTimeSwitches.disagreements(BuildTimeSwitches.CAMUNDA_STARTER,
+        new MockEnvironment().withProperty("management.health.camunda.enabled", "false"), BUILT::contains))
+        .singleElement().asString()
+        .startsWith("management.health.camunda.enabled=false: bản build đã có bean"
+            + " 'org.camunda.bpm.spring.boot.starter.CamundaBpmActuatorConfiguration' (the build decided with it)");
   }
 
   @Test
