@@ -64,6 +64,9 @@ start_once() { # label round work jar args... — starts, measures, stops; sets 
 }
 
 declare -A sum_started sum_cpu sum_rss sum_restarted sum_rss_restart pairs
+label_of() { # app variant — the name a variant's figures are kept and printed under: product, product_cds…
+  if [[ $2 == jar ]]; then echo "$1"; else echo "$1_$2"; fi
+}
 run_once() { # label jar args... — one run: a first start on a fresh database, then a restart on the same one
   local label=$1 jar=$2; shift 2
   local work; work=$(mktemp -d)
@@ -121,22 +124,17 @@ for run in $(seq 1 "$runs"); do
   for variant in $variants; do
     declare -A first_of=()
     for app in "${apps[@]}"; do
-      jvm_extra="" app_extra=""
-      if [[ $variant == cds ]]; then
-        label=${app}_cds jar="target/bench/cds-$app/app/$(basename "${jar_of[$app]}")"
-        jvm_extra="-XX:SharedArchiveFile=$PWD/target/bench/cds-$app/application.jsa"
-      elif [[ $variant == noaot ]]; then
-        label=${app}_noaot jar=${jar_of[$app]} jvm_extra="-Dspring.aot.enabled=false"
-      elif [[ $variant == nodeploy ]]; then
-        label=${app}_nodeploy jar=${jar_of[$app]} app_extra="--camunda.bpm.auto-deployment-enabled=false"
-      else
-        label=$app jar=${jar_of[$app]}
-      fi
+      jar=${jar_of[$app]} jvm_extra="" app_extra=""
+      case $variant in
+        cds) jar="target/bench/cds-$app/app/$(basename "$jar")"
+             jvm_extra="-XX:SharedArchiveFile=$PWD/target/bench/cds-$app/application.jsa" ;;
+        noaot) jvm_extra="-Dspring.aot.enabled=false" ;;
+        nodeploy) app_extra="--camunda.bpm.auto-deployment-enabled=false" ;;
+      esac
       # shellcheck disable=SC2086
-      run_once "$label" "$jar" ${args_of[$app]}
+      run_once "$(label_of "$app" "$variant")" "$jar" ${args_of[$app]}
       first_of[$app]=$last_started
     done
-    jvm_extra="" app_extra=""
     if [[ $which == both ]]; then
       pair=$(awk "BEGIN {printf \"%.2f\", ${first_of[product]} / ${first_of[bare]}}")
       pairs[$variant]="${pairs[$variant]:-} $pair"
@@ -146,13 +144,12 @@ for run in $(seq 1 "$runs"); do
 done
 for variant in $variants; do
   for app in "${apps[@]}"; do
-    if [[ $variant == jar ]]; then report "$app"; else report "${app}_$variant"; fi
+    report "$(label_of "$app" "$variant")"
   done
 done
 if [[ $which == both ]]; then
   for variant in $variants; do
-    suffix=""; [[ $variant != jar ]] && suffix=_$variant
-    p=product$suffix b=bare$suffix
+    p=$(label_of product "$variant") b=$(label_of bare "$variant")
     ps=${p}_started bs=${b}_started pc=${p}_cpu bc=${b}_cpu pr=${p}_rss br=${b}_rss
     prs=${p}_restarted brs=${b}_restarted prr=${p}_rss_restart brr=${b}_rss_restart
     awk "BEGIN {printf \"ratio product/bare, %-3s, first start: start-up %.2fx (CPU %.2fx), RSS after start %.2fx (target <= 1.2x both)\n\", \

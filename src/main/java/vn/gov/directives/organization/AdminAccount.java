@@ -46,14 +46,15 @@ public record AdminAccount(String userId, String password, String email) {
       identityService.saveUser(created);
       report.changed("admin created " + id);
     } else {
+      String givenEmail = emailOrNull();
       boolean passwordDiffers = !passwords.matches(user, password);
-      boolean emailDiffers = emailOrNull() != null && !emailOrNull().equals(user.getEmail());
+      boolean emailDiffers = givenEmail != null && !givenEmail.equals(user.getEmail());
       if (passwordDiffers) {
         user.setPassword(password);
         report.changed("admin password set " + id);
       }
       if (emailDiffers) {
-        user.setEmail(emailOrNull());
+        user.setEmail(givenEmail);
         report.changed("admin e-mail set " + id);
       }
       if (passwordDiffers || emailDiffers) {

@@ -22,7 +22,10 @@ public final class BuildTimeSwitches {
   public record Switch(String property, String havingValue, boolean matchIfMissing, String beanName, String instead) {
 
     public boolean matches(PropertyResolver environment) {
-      String value = environment.getProperty(property);
+      return matches(environment.getProperty(property));
+    }
+
+    boolean matches(String value) {
       if (value == null) {
         return matchIfMissing;
       }
@@ -63,7 +66,7 @@ public final class BuildTimeSwitches {
       if (value == null) {
         continue;
       }
-      boolean wanted = each.matches(environment);
+      boolean wanted = each.matches(value);
       if (wanted != beanDefined.test(each.beanName())) {
         problems.add(each.property() + "=" + value + ": bản build " + (wanted ? "không có" : "đã có") + " bean '"
             + each.beanName() + "' (the build decided " + (wanted ? "without" : "with") + " it); " + each.instead());
