@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -30,11 +29,7 @@ final class ClassPathOrder {
    * ({@code -Xlog:class+load} output), over the classes loaded from the jar's libraries.
    */
   static double meanJarsSearchedBefore(Path jar, Path classLoadLog) throws IOException {
-    Map<String, Integer> position = new HashMap<>();
-    List<String> index = readIndex(jar);
-    for (int i = 0; i < index.size(); i++) {
-      position.put(index.get(i), i);
-    }
+    Map<String, Integer> position = positionsInIndex(jar);
     long classes = 0;
     long jarsSearched = 0;
     try (Stream<String> lines = Files.lines(classLoadLog, StandardCharsets.UTF_8)) {
@@ -56,14 +51,16 @@ final class ClassPathOrder {
     return (double) jarsSearched / classes;
   }
 
-  private static List<String> readIndex(Path jar) throws IOException {
+  /** Each nested jar's name with the number of jars the launcher searches before it. */
+  private static Map<String, Integer> positionsInIndex(Path jar) throws IOException {
+    Map<String, Integer> position = new HashMap<>();
     try (JarFile file = new JarFile(jar.toFile());
         InputStream in = file.getInputStream(file.getEntry("BOOT-INF/classpath.idx"))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+      new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
           .map(INDEX_ENTRY::matcher)
           .filter(Matcher::matches)
-          .map(entry -> entry.group(1))
-          .toList();
+          .forEach(entry -> position.put(entry.group(1), position.size()));
     }
+    return position;
   }
 }

@@ -26,9 +26,10 @@ class PackagedJarIT {
 
   @Test
   void theDemoStartsFromTheBuildsDefinitions_deploysEverything_andServesTasklistRestAndHealth() throws Exception {
-    Path classesLoaded = Files.createDirectories(LOGS).resolve("demo-classes.log");
+    Path jar = JarNode.packagedJar();
+    Path classesLoaded = LOGS.resolve("demo-classes.log");
     Files.deleteIfExists(classesLoaded);
-    try (JarNode node = JarNode.start("demo", JarNode.packagedJar(), List.of(
+    try (JarNode node = JarNode.start("demo", jar, List.of(
         "--spring.profiles.active=demo", "--spring.datasource.url=" + h2()),
         Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classesLoaded), LOGS, "demo", "demo")) {
       node.awaitReady(Duration.ofMinutes(5));
@@ -36,7 +37,7 @@ class PackagedJarIT {
       // pom.xml declares first the jars most start-up classes come from (README "Start-up: class-path order"): the
       // launcher searches the nested jars one after another for each class. In Maven's default order, the classes
       // this test has the node load were found after 55 other jars on average; in the declared order, after 27
-      double jarsSearchedInVain = ClassPathOrder.meanJarsSearchedBefore(JarNode.packagedJar(), classesLoaded);
+      double jarsSearchedInVain = ClassPathOrder.meanJarsSearchedBefore(jar, classesLoaded);
       assertThat(jarsSearchedInVain).as("jars searched in vain per class loaded").isLessThan(35);
 
       assertThat(node.log()).contains("Starting AOT-processed Application");
