@@ -39,6 +39,9 @@ class PackagedJarIT {
       // this test has the node load were found after 55 other jars on average; in the declared order, after 27
       double jarsSearchedInVain = ClassPathOrder.meanJarsSearchedBefore(jar, classesLoaded);
       assertThat(jarsSearchedInVain).as("jars searched in vain per class loaded").isLessThan(35);
+      // the engine's MyBatis mappings were read through the product's XPath, found by the launcher's class loader
+      // in the jar's service file (README "Start-up: MyBatis's XPath")
+      assertThat(Files.readString(classesLoaded)).contains(ChildStepXPath.class.getName() + " ");
 
       assertThat(node.log()).contains("Starting AOT-processed Application");
       // the 11 models of processes/, read through the product's parser plugin and deployment patterns
