@@ -15,7 +15,6 @@ import javax.xml.xpath.XPathExpression;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFunctionResolver;
 import javax.xml.xpath.XPathVariableResolver;
-import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -29,9 +28,12 @@ import org.xml.sax.InputSource;
  */
 final class ChildStepXPath implements XPath {
 
-  /** One or more paths separated by {@code |}; a path is an optional {@code /} and element names joined by {@code /}. */
-  private static final Pattern CHILD_STEPS =
-      Pattern.compile("/?[A-Za-z_][A-Za-z0-9_.-]*(/[A-Za-z_][A-Za-z0-9_.-]*)*(\\|/?[A-Za-z_][A-Za-z0-9_.-]*(/[A-Za-z_][A-Za-z0-9_.-]*)*)*");
+  /** An element name without a prefix. */
+  private static final String ELEMENT_NAME = "[A-Za-z_][A-Za-z0-9_.-]*";
+  /** An optional {@code /}, then element names joined by {@code /}. */
+  private static final String CHILD_PATH = "/?" + ELEMENT_NAME + "(/" + ELEMENT_NAME + ")*";
+  /** One or more paths separated by {@code |}. */
+  private static final Pattern CHILD_STEPS = Pattern.compile(CHILD_PATH + "(\\|" + CHILD_PATH + ")*");
 
   /** The few distinct expressions MyBatis uses, parsed once per JVM; an empty value means "not child steps". */
   private static final Map<String, Optional<List<Path>>> PARSED = new ConcurrentHashMap<>();

@@ -17,9 +17,9 @@ import javax.xml.xpath.XPathVariableResolver;
  * caller (Spin's XML, anything else in the JVM) gets the JDK's XPath itself, not a wrapper: MyBatis's
  * {@code XPathParser} is recognised as the caller of {@link #newXPath()}.
  *
- * <p>Registered through {@code META-INF/services/javax.xml.xpath.XPathFactory}, which {@link XPathFactory#newInstance()}
- * consults before the JDK's default; it supports only the DOM object model, so a lookup for another model passes it
- * by.
+ * <p>Registered through {@code META-INF/services/javax.xml.xpath.XPathFactory}, which
+ * {@link XPathFactory#newInstance()} consults before the JDK's default (a system property naming another factory
+ * still wins); it supports only the DOM object model, so a lookup for another model passes it by.
  */
 public class ChildStepXPathFactory extends XPathFactory {
 

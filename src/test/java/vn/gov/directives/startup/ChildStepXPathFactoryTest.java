@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChildStepXPathFactoryTest {
 
   private static final String CAMUNDA_MAPPINGS = "org/camunda/bpm/engine/impl/mapping/mappings.xml";
-  private static final String JDK_FACTORY_PROPERTY = "javax.xml.xpath.XPathFactory:" + XPathFactory.DEFAULT_OBJECT_MODEL_URI;
+  private static final String JDK_FACTORY_PROPERTY =
+      "javax.xml.xpath.XPathFactory:" + XPathFactory.DEFAULT_OBJECT_MODEL_URI;
 
   @Test
   void theJvmsXPathFactoryIsTheProductsThroughTheServiceFile() {
