@@ -13,9 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
-import javax.xml.xpath.XPathFactoryConfigurationException;
-import javax.xml.xpath.XPathFunctionResolver;
-import javax.xml.xpath.XPathVariableResolver;
 import org.apache.ibatis.builder.xml.XMLConfigBuilder;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ResultMap;
@@ -141,38 +138,14 @@ class ChildStepXPathFactoryTest {
     return xpath.get(parser);
   }
 
-  /** The JDK's factory under a name the system property can give: what the JVM has without the service file. */
-  public static class JdkXPathFactory extends XPathFactory {
-    private final XPathFactory jdk = XPathFactory.newDefaultInstance();
-
-    @Override
-    public boolean isObjectModelSupported(String objectModel) {
-      return jdk.isObjectModelSupported(objectModel);
-    }
-
-    @Override
-    public void setFeature(String name, boolean value) throws XPathFactoryConfigurationException {
-      jdk.setFeature(name, value);
-    }
-
-    @Override
-    public boolean getFeature(String name) throws XPathFactoryConfigurationException {
-      return jdk.getFeature(name);
-    }
-
-    @Override
-    public void setXPathVariableResolver(XPathVariableResolver resolver) {
-      jdk.setXPathVariableResolver(resolver);
-    }
-
-    @Override
-    public void setXPathFunctionResolver(XPathFunctionResolver resolver) {
-      jdk.setXPathFunctionResolver(resolver);
-    }
-
+  /**
+   * What the JVM has without the service file, under a name the system property can give: the same delegation to the
+   * JDK's factory, and the JDK's XPath for every caller, MyBatis included.
+   */
+  public static class JdkXPathFactory extends ChildStepXPathFactory {
     @Override
     public XPath newXPath() {
-      return jdk.newXPath();
+      return XPathFactory.newDefaultInstance().newXPath();
     }
   }
 }
