@@ -1,9 +1,11 @@
 package vn.gov.directives.startup;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.xml.namespace.NamespaceContext;
@@ -63,7 +65,7 @@ final class ChildStepXPath implements XPath {
     return jdk.evaluate(expression, item, returnType);
   }
 
-  static Optional<List<Path>> parse(String expression) {
+  private static Optional<List<Path>> parse(String expression) {
     Optional<List<Path>> parsed = PARSED.get(expression);
     if (parsed == null) {
       parsed = Optional.empty();
@@ -83,8 +85,8 @@ final class ChildStepXPath implements XPath {
   }
 
   /** The elements the paths select from the context, in document order; null if a name could match differently. */
-  static List<Node> select(List<Path> paths, Node context) {
-    List<Node> found = new ArrayList<>();
+  private static List<Node> select(List<Path> paths, Node context) {
+    Set<Node> found = new LinkedHashSet<>();
     for (Path path : paths) {
       List<Node> nodes = List.of(path.absolute() ? ownerDocument(context) : context);
       for (String name : path.steps()) {
@@ -96,16 +98,13 @@ final class ChildStepXPath implements XPath {
         }
         nodes = next;
       }
-      for (Node node : nodes) {
-        if (!found.contains(node)) {
-          found.add(node);
-        }
-      }
+      found.addAll(nodes);
     }
+    List<Node> selected = new ArrayList<>(found);
     if (paths.size() > 1) {
-      found.sort(ChildStepXPath::documentOrder);
+      selected.sort(ChildStepXPath::documentOrder);
     }
-    return found;
+    return selected;
   }
 
   private static Node ownerDocument(Node node) {
@@ -135,7 +134,7 @@ final class ChildStepXPath implements XPath {
     return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) != 0 ? -1 : 1;
   }
 
-  record Path(boolean absolute, List<String> steps) {}
+  private record Path(boolean absolute, List<String> steps) {}
 
   private record Nodes(List<Node> nodes) implements NodeList {
     @Override

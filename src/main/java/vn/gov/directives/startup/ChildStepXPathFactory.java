@@ -23,7 +23,7 @@ import javax.xml.xpath.XPathVariableResolver;
  */
 public class ChildStepXPathFactory extends XPathFactory {
 
-  static final String MYBATIS_XPATH_PARSER = "org.apache.ibatis.parsing.XPathParser";
+  private static final String MYBATIS_XPATH_PARSER = "org.apache.ibatis.parsing.XPathParser";
 
   private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
